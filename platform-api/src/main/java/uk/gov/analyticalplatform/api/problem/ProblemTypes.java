@@ -1,0 +1,61 @@
+package uk.gov.analyticalplatform.api.problem;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * The stable {@code type} URIs of the API's RFC 9457 problem documents. Clients may rely
+ * on them; {@code docs/api.md} lists each with its meaning.
+ */
+public final class ProblemTypes {
+
+	public static final URI BAD_REQUEST = of("bad-request");
+
+	public static final URI MALFORMED_BODY = of("malformed-body");
+
+	public static final URI VALIDATION_FAILED = of("validation-failed");
+
+	public static final URI UNAUTHENTICATED = of("unauthenticated");
+
+	public static final URI FORBIDDEN = of("forbidden");
+
+	public static final URI NOT_FOUND = of("not-found");
+
+	public static final URI METHOD_NOT_ALLOWED = of("method-not-allowed");
+
+	public static final URI NOT_ACCEPTABLE = of("not-acceptable");
+
+	public static final URI UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type");
+
+	public static final URI CONFLICT = of("conflict");
+
+	public static final URI INTERNAL_ERROR = of("internal-error");
+
+	private ProblemTypes() {
+	}
+
+	/**
+	 * A problem type under the platform's problem namespace, for example
+	 * {@code /problems/not-found}.
+	 */
+	public static URI of(String slug) {
+		return URI.create("/problems/" + slug);
+	}
+
+	/** The generic type for a status that has no more specific one. */
+	public static URI forStatus(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> BAD_REQUEST;
+			case 401 -> UNAUTHENTICATED;
+			case 403 -> FORBIDDEN;
+			case 404 -> NOT_FOUND;
+			case 405 -> METHOD_NOT_ALLOWED;
+			case 406 -> NOT_ACCEPTABLE;
+			case 409 -> CONFLICT;
+			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			default -> status.is5xxServerError() ? INTERNAL_ERROR : of("http-" + status.value());
+		};
+	}
+
+}

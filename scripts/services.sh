@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Starts, stops and describes the real services the platform needs locally and in tests:
+# a PostgreSQL cluster and a moto server (AWS API emulator). Idempotent, loopback only,
+# spare ports, state under build/services. Usage: scripts/services.sh start|stop|status|env
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+state="$root/build/services"
+envfile="$state/env"
+moto_version="5.2.5"
+mkdir -p "$state"
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+spare_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+port_free() {
+  ! python3 -c 'import socket,sys; s=socket.socket(); s.settimeout(0.5); sys.exit(0 if s.connect_ex(("127.0.0.1", int(sys.argv[1])))==0 else 1)' "$1"
+}
+
+# remembered_port NAME: the port used last time if it is still free or ours, else a new spare one
+remembered_port() {
+  local file="$state/$1.port"
+  if [ ! -s "$file" ]; then spare_port >"$file"; fi
+  cat "$file"
+}
+
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_bin() {
+  local initdb
+  initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$initdb" ]; then
+    log "installing PostgreSQL (Debian package postgresql)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null
+    initdb=$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)
+  fi
+  dirname "$initdb"
+}
+
+# The cluster's data lives under build/services; where the postgres user cannot reach that
+# folder (a checkout under /root, say) it lives under /tmp and build/services links to it.
+pg_data_dir() {
+  local wanted="$state/pgdata"
+  if [ -L "$wanted" ]; then readlink -f "$wanted"; return; fi
+  if [ "$(id -u)" != 0 ] || runuser -u postgres -- test -x "$state" 2>/dev/null; then
+    echo "$wanted"; return
+  fi
+  local elsewhere
+  elsewhere="/tmp/analytical-platform-pg-$(echo "$root" | md5sum | cut -c1-12)"
+  ln -sfn "$elsewhere" "$wanted"
+  echo "$elsewhere"
+}
+
+pg_start() {
+  local bin data port secret
+  bin=$(pg_bin)
+  data=$(pg_data_dir)
+  port=$(remembered_port postgres)
+  secret="$state/postgres.password"
+  [ -s "$secret" ] || python3 -c 'import secrets; print(secrets.token_urlsafe(18))' >"$secret"
+  if [ ! -s "$data/PG_VERSION" ]; then
+    log "creating PostgreSQL cluster in $data"
+    mkdir -p "$data"
+    [ "$(id -u)" = 0 ] && chown postgres "$data"
+    local pwfile
+    pwfile=$(mktemp)
+    cp "$secret" "$pwfile"
+    [ "$(id -u)" = 0 ] && chown postgres "$pwfile"
+    as_pg "$bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$state/initdb.log"
+    rm -f "$pwfile"
+  fi
+  if as_pg "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    log "PostgreSQL already running on 127.0.0.1:$port"
+  else
+    if ! port_free "$port"; then port=$(spare_port); echo "$port" >"$state/postgres.port"; fi
+    as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$data' -c max_connections=300 -c shared_buffers=256MB -c fsync=on" >/dev/null
+    log "PostgreSQL started on 127.0.0.1:$port"
+  fi
+  pg_roles "$bin" "$port" "$(cat "$secret")"
+}
+
+# The schema owner runs migrations; the application role gets only what migrations grant it.
+pg_roles() {
+  local bin=$1 port=$2 password=$3
+  PGPASSWORD="$password" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL >/dev/null
+SELECT 'CREATE ROLE platform_owner LOGIN PASSWORD ''platform_owner'' CREATEDB'
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'platform_owner') \gexec
+SELECT 'CREATE ROLE platform_app LOGIN PASSWORD ''platform_app'''
+ WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'platform_app') \gexec
+SELECT 'CREATE DATABASE platform OWNER platform_owner'
+ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'platform') \gexec
+SQL
+}
+
+pg_stop() {
+  local data="$state/pgdata"
+  [ -e "$data/PG_VERSION" ] || return 0
+  as_pg "$(pg_bin)/pg_ctl" -D "$(readlink -f "$data")" -m fast -w stop >/dev/null 2>&1 && log "PostgreSQL stopped" || true
+}
+
+moto_start() {
+  local venv="$root/build/venv" port pidfile="$state/moto.pid"
+  if [ ! -x "$venv/bin/moto_server" ] || ! "$venv/bin/pip" show moto 2>/dev/null | grep -q "^Version: $moto_version$"; then
+    log "installing moto[server]==$moto_version into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q --disable-pip-version-check "moto[server]==$moto_version"
+  fi
+  port=$(remembered_port moto)
+  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "moto already running on 127.0.0.1:$port"
+    return
+  fi
+  if ! port_free "$port"; then port=$(spare_port); echo "$port" >"$state/moto.port"; fi
+  # setsid: the server outlives this script (and make) until services.sh stop
+  setsid "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/moto-api/" >/dev/null 2>&1; then
+      log "moto started on 127.0.0.1:$port"; return
+    fi
+    sleep 0.5
+  done
+  log "moto did not start; see $state/moto.log"; exit 1
+}
+
+moto_stop() {
+  local pidfile="$state/moto.pid"
+  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")" && log "moto stopped"
+  fi
+  rm -f "$pidfile"
+}
+
+write_env() {
+  cat >"$envfile" <<ENV
+PLATFORM_PG_HOST=127.0.0.1
+PLATFORM_PG_PORT=$(cat "$state/postgres.port")
+PLATFORM_PG_SUPERUSER=postgres
+PLATFORM_PG_SUPERUSER_PASSWORD=$(cat "$state/postgres.password")
+PLATFORM_AWS_ENDPOINT=http://127.0.0.1:$(cat "$state/moto.port")
+ENV
+}
+
+case "${1:-}" in
+  start) pg_start; moto_start; write_env; log "environment in $envfile" ;;
+  stop) moto_stop; pg_stop ;;
+  status) cat "$envfile" 2>/dev/null || echo "not started" ;;
+  env) cat "$envfile" ;;
+  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+esac

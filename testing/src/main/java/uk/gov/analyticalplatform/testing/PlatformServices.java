@@ -1,0 +1,94 @@
+package uk.gov.analyticalplatform.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the real services started by {@code scripts/services.sh} listen. Values come from
+ * the environment ({@code make test} exports them) or, when a test runs from an IDE, from
+ * {@code build/services/env} in the nearest enclosing checkout.
+ */
+public final class PlatformServices {
+
+	private static final PlatformServices INSTANCE = load();
+
+	private final Map<String, String> values;
+
+	private PlatformServices(Map<String, String> values) {
+		this.values = values;
+	}
+
+	public static PlatformServices get() {
+		return INSTANCE;
+	}
+
+	public String pgHost() {
+		return require("PLATFORM_PG_HOST");
+	}
+
+	public int pgPort() {
+		return Integer.parseInt(require("PLATFORM_PG_PORT"));
+	}
+
+	public String pgSuperuser() {
+		return require("PLATFORM_PG_SUPERUSER");
+	}
+
+	public String pgSuperuserPassword() {
+		return require("PLATFORM_PG_SUPERUSER_PASSWORD");
+	}
+
+	public String awsEndpoint() {
+		return require("PLATFORM_AWS_ENDPOINT");
+	}
+
+	public String jdbcUrl(String database) {
+		return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
+	}
+
+	private String require(String key) {
+		String value = this.values.get(key);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException(key + " is not set: start the services with 'scripts/services.sh start' "
+					+ "(make test does this) before running tests");
+		}
+		return value;
+	}
+
+	private static PlatformServices load() {
+		Map<String, String> values = new HashMap<>();
+		Path envFile = findEnvFile(Path.of("").toAbsolutePath());
+		if (envFile != null) {
+			Properties file = new Properties();
+			try (var reader = Files.newBufferedReader(envFile)) {
+				file.load(reader);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			file.forEach((key, value) -> values.put((String) key, (String) value));
+		}
+		System.getenv().forEach((key, value) -> {
+			if (key.startsWith("PLATFORM_")) {
+				values.put(key, value);
+			}
+		});
+		return new PlatformServices(values);
+	}
+
+	private static Path findEnvFile(Path from) {
+		for (Path dir = from; dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("build/services/env");
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+}
