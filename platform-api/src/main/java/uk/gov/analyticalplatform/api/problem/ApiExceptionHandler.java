@@ -43,7 +43,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.map((error) -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
 			.toList();
 		problem.setProperty("errors", errors);
-		return handleExceptionInternal(ex, problem, headers, problem.getStatusCode(), request);
+		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 
 	@Override
@@ -51,7 +51,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY,
 				"The request body could not be read: it is missing, not valid JSON, or has a value of the wrong type.");
-		return handleExceptionInternal(ex, problem, headers, problem.getStatusCode(), request);
+		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 
 	@ExceptionHandler
@@ -59,7 +59,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.error("Unexpected error handling {}", request.getDescription(false), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR,
 				"An unexpected error occurred. Quote the request id when you report it.");
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), problem.getStatusCode(), request);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	@Override
