@@ -57,8 +57,13 @@ public final class ApiClient {
 
 	/** Sends without fetching a CSRF token first. */
 	public Response exchange(String method, String path, String body) {
+		return exchange(method, path, body, "application/json");
+	}
+
+	/** Sends without fetching a CSRF token first, accepting the given media type. */
+	public Response exchange(String method, String path, String body, String accept) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Accept", "application/json")
+			.header("Accept", accept)
 			.method(method, (body != null) ? BodyPublishers.ofString(body) : BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
@@ -72,6 +77,24 @@ public final class ApiClient {
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Follows a redirect by hand, wherever it points (another server, say). */
+	public Response follow(Response redirect) {
+		String location = redirect.raw().headers().firstValue("Location").orElseThrow();
+		URI target = redirect.raw().uri().resolve(location);
+		try {
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(target).header("Accept", "text/html").build(), BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(), response);
 		}
 		catch (IOException ex) {
