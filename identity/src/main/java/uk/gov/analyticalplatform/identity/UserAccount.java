@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +32,15 @@ public record UserAccount(UUID id, String username, String email, String display
 
 	public boolean hasRole(Role role) {
 		return this.roles.contains(role);
+	}
+
+	public boolean isPlatformAdmin() {
+		return hasRole(Role.PLATFORM_ADMIN);
+	}
+
+	/** The role names in a stable order, for display. */
+	public List<String> roleNames() {
+		return this.roles.stream().map(Role::name).sorted().toList();
 	}
 
 	/** Where an account comes from. */
