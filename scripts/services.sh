@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts, stops and describes the real services the platform needs locally and in tests:
-# a PostgreSQL cluster and a moto server (AWS API emulator). Idempotent, loopback only,
+# a PostgreSQL cluster, a moto server (AWS API emulator) and, for browser tests, Chromium. Idempotent, loopback only,
 # spare ports, state under build/services. Usage: scripts/services.sh start|stop|status|env
 set -euo pipefail
 
@@ -138,6 +138,14 @@ moto_stop() {
   rm -f "$pidfile"
 }
 
+# Browser tests drive Debian's Chromium with its chromedriver (Selenium cannot download drivers).
+browser_install() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  log "installing Chromium and chromedriver (Debian packages chromium, chromium-driver)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
 write_env() {
   cat >"$envfile" <<ENV
 PLATFORM_PG_HOST=127.0.0.1
@@ -149,7 +157,7 @@ ENV
 }
 
 case "${1:-}" in
-  start) pg_start; moto_start; write_env; log "environment in $envfile" ;;
+  start) pg_start; moto_start; browser_install; write_env; log "environment in $envfile" ;;
   stop) moto_stop; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;
