@@ -10,6 +10,7 @@ import java.util.List;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -41,6 +42,7 @@ final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		this.base = "http://127.0.0.1:" + port;
 	}
 
@@ -50,6 +52,11 @@ final class Browser implements AutoCloseable {
 
 	String path() {
 		return this.driver.getCurrentUrl().substring(this.base.length()).replaceAll("\\?.*", "");
+	}
+
+	/** Waits for the browser to arrive at a path, as after submitting a form. */
+	void awaitPath(String expected) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(path()).isEqualTo(expected));
 	}
 
 	WebElement find(String css) {

@@ -34,13 +34,13 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 	void aLocalUserSignsInEnrolsTotpSignsOutAndSignsInAgainWithAFreshCode() {
 		UserAccount user = this.users.unenrolled("browser");
 		this.browser.open("/");
-		assertThat(this.browser.path()).isEqualTo("/sign-in");
+		this.browser.awaitPath("/sign-in");
 		assertThat(this.browser.text("[data-test=environment-name]")).isEqualTo("Test setup");
 		assertThat(this.browser.text("[data-test=local-setup-banner]")).contains("Local setup, not for real data");
 		this.browser.assertAccessible();
 
 		signInWithPassword(user.username(), SignedInUsers.PASSWORD);
-		assertThat(this.browser.path()).isEqualTo("/sign-in/two-factor/enrol");
+		this.browser.awaitPath("/sign-in/two-factor/enrol");
 		assertThat(this.browser.find("#qr-code").getAttribute("src")).startsWith("data:image/png;base64,");
 		this.browser.assertAccessible();
 		String secret = this.browser.text("#secret").replace(" ", "");
@@ -53,17 +53,17 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 		this.browser.assertAccessible();
 
 		this.browser.click("nav button[type=submit]");
-		assertThat(this.browser.path()).isEqualTo("/sign-in");
+		this.browser.awaitPath("/sign-in");
 		assertThat(this.browser.text("main")).contains("You have signed out");
 		this.browser.open("/");
-		assertThat(this.browser.path()).isEqualTo("/sign-in");
+		this.browser.awaitPath("/sign-in");
 
 		signInWithPassword(user.username(), SignedInUsers.PASSWORD);
-		assertThat(this.browser.path()).isEqualTo("/sign-in/two-factor");
+		this.browser.awaitPath("/sign-in/two-factor");
 		this.browser.assertAccessible();
 		this.browser.type("code", freshCode(secret));
 		this.browser.click("#verify");
-		assertThat(this.browser.path()).isEqualTo("/");
+		this.browser.awaitPath("/");
 		assertThat(this.browser.text("#welcome")).contains("browser");
 		assertThat(this.browser.text("#roles")).contains("ANALYST");
 	}
