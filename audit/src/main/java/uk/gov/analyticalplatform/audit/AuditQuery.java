@@ -23,7 +23,7 @@ public record AuditQuery(String actor, String actionPrefix, String targetType, S
 
 	public AuditQuery {
 		if (from != null && to != null && !from.isBefore(to)) {
-			throw new IllegalArgumentException("The time range is empty: 'from' must be before 'to'");
+			throw new InvalidAuditQuery("The time range is empty: 'from' must be before 'to'");
 		}
 	}
 

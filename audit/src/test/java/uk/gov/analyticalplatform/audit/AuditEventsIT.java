@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest
 @PlatformDatabase
@@ -74,7 +74,7 @@ class AuditEventsIT {
 		assertThat(ids).hasSizeGreaterThanOrEqualTo(5)
 			.isSortedAccordingTo((a, b) -> Long.compare(b, a))
 			.doesNotHaveDuplicates();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.auditEvents.search(query, null, 501));
+		assertThatExceptionOfType(InvalidAuditQuery.class).isThrownBy(() -> this.auditEvents.search(query, null, 501));
 	}
 
 	@Test

@@ -19,7 +19,10 @@ public enum ApiScope {
 	DATASETS_WRITE("datasets:write"),
 
 	/** Deploy new images of apps, for build pipelines. */
-	APPS_DEPLOY("apps:deploy");
+	APPS_DEPLOY("apps:deploy"),
+
+	/** Read, export and verify the audit log, for a platform admin's SIEM export. */
+	AUDIT_READ("audit:read");
 
 	private final String value;
 

@@ -23,6 +23,7 @@ import uk.gov.analyticalplatform.audit.AuditPage;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.audit.Checkpoint;
+import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.audit.VerifyReport;
 
 /** Reads the log with plain SQL; exports and verification stream through a cursor. */
@@ -71,7 +72,7 @@ class JdbcAuditEvents implements AuditEvents {
 	@Override
 	public AuditPage search(AuditQuery query, Long before, int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
-			throw new IllegalArgumentException("A page holds 1 to " + MAX_PAGE + " events, not " + limit);
+			throw new InvalidAuditQuery("A page holds 1 to " + MAX_PAGE + " events, not " + limit);
 		}
 		AuditFilter filter = AuditFilter.of(query, before);
 		List<Object> parameters = new ArrayList<>(filter.parameters());

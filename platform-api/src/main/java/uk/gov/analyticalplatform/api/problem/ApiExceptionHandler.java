@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.identity.IdentityException;
 import uk.gov.analyticalplatform.identity.SecondFactorLocked;
 
@@ -65,6 +66,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IdentityProblems.retryAfterSeconds(locked)));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleInvalidAuditQuery(InvalidAuditQuery ex, WebRequest request) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, ex.getMessage());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,7 @@
 package uk.gov.analyticalplatform.api.security;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +51,12 @@ class SecurityConfiguration {
 			ApiTokens tokens, SecurityContextRepository contexts) {
 		String[] signedIn = { SIGNED_IN };
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf")
+			.authorizeHttpRequests((requests) -> requests
+				// a streamed response's async dispatch continues a request that was
+				// already authorised
+				.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
 				.permitAll()
@@ -61,6 +68,8 @@ class SecurityConfiguration {
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.PROFILE_READ)))
 				.requestMatchers("/api/v1/users", "/api/v1/users/**")
 				.access(allAndAny(new String[] { SIGNED_IN, PLATFORM_ADMIN }, SESSION, scope(ApiScope.USERS_ADMIN)))
+				.requestMatchers("/api/v1/audit/**")
+				.access(allAndAny(new String[] { SIGNED_IN, PLATFORM_ADMIN }, SESSION, scope(ApiScope.AUDIT_READ)))
 				.anyRequest()
 				.access(all(SIGNED_IN, SESSION)))
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter.BEARER))

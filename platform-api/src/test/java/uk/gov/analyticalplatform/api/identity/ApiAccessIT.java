@@ -77,6 +77,21 @@ class ApiAccessIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void everyAuditRouteIsForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("not-auditor"));
+		List<Route> auditRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.pattern().startsWith("/api/v1/audit"))
+			.toList();
+		assertThat(auditRoutes).hasSize(5);
+		for (Route route : auditRoutes) {
+			Response response = analyst.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/forbidden");
+		}
+	}
+
+	@Test
 	void aTokenReachesOnlyTheRoutesItsScopesOpen() {
 		ApiClient session = signedIn(this.users.enrolled("scoped"));
 		String token = session
