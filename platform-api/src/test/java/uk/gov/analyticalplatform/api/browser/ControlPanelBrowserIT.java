@@ -117,6 +117,13 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 
 		this.browser.open("/account/password");
 		this.browser.assertAccessible();
+
+		this.browser.open("/admin/audit?action=user.");
+		assertThat(this.browser.text("#events")).contains("user.created").contains(admin.username());
+		this.browser.assertAccessible();
+		this.browser.click("#verify");
+		assertThat(this.browser.text("#verify-report")).contains("OK");
+		this.browser.assertAccessible();
 	}
 
 	private void signInWithPassword(String username, String password) {
