@@ -35,11 +35,15 @@ public record LakeFormationGrant(String database, String table,
 		return mine.compareTo(theirs);
 	}
 
+	/** The resource: {@code db}, {@code db.table} or {@code db.*}. */
+	public String resourceKey() {
+		return this.database + ((this.table != null) ? "." + this.table : "");
+	}
+
 	/** For people: {@code DESCRIBE,SELECT on db.table}. */
 	@Override
 	public String toString() {
-		return String.join(",", this.permissions) + " on " + this.database
-				+ ((this.table != null) ? "." + this.table : "");
+		return String.join(",", this.permissions) + " on " + resourceKey();
 	}
 
 }
