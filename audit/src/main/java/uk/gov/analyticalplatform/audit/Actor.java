@@ -3,8 +3,9 @@ package uk.gov.analyticalplatform.audit;
 import java.util.Objects;
 
 /**
- * Who did something: a user (their stable id and their username at the time), or a component
- * of the platform itself ({@code system:<component>}, for reconcilers and schedules).
+ * Who did something: a user (their stable id and their username at the time), or a
+ * component of the platform itself ({@code system:<component>}, for reconcilers and
+ * schedules).
  *
  * @param userId the user's stable id, or {@code null} for the system
  * @param username the username, or {@code system:<component>}

@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One thing that happened, to be recorded: who ({@link Actor}), what (a dotted, lower-case verb
- * such as {@code grant.created}, {@code totp.reset}, {@code app.viewer.added}), to what (a target
- * type and id) and the particulars ({@code details}: strings, numbers, booleans, nulls, lists and
- * maps of those; {@code before}/{@code after} where something changed). The log adds the time,
- * the request's IP, user agent and id, and the hash chain.
+ * One thing that happened, to be recorded: who ({@link Actor}), what (a dotted,
+ * lower-case verb such as {@code grant.created}, {@code totp.reset},
+ * {@code app.viewer.added}), to what (a target type and id) and the particulars
+ * ({@code details}: strings, numbers, booleans, nulls, lists and maps of those;
+ * {@code before}/{@code after} where something changed). The log adds the time, the
+ * request's IP, user agent and id, and the hash chain.
  *
  * @param actor who did it
  * @param action the dotted verb
@@ -28,8 +29,8 @@ public record AuditEvent(Actor actor, String action, String targetType, String t
 		Objects.requireNonNull(targetType, "targetType");
 		Objects.requireNonNull(targetId, "targetId");
 		if (action == null || !ACTION.matcher(action).matches()) {
-			throw new IllegalArgumentException("An audit action is a dotted lower-case verb such as 'grant.created', not '"
-					+ action + "'");
+			throw new IllegalArgumentException(
+					"An audit action is a dotted lower-case verb such as 'grant.created', not '" + action + "'");
 		}
 		details = Collections.unmodifiableMap(new LinkedHashMap<>((details != null) ? details : Map.of()));
 	}

@@ -4,10 +4,10 @@ package uk.gov.analyticalplatform.audit;
  * Appends events to the platform's audit log.
  * <p>
  * Contract: {@link #record} joins the caller's transaction and refuses to run outside one
- * (Spring's {@code IllegalTransactionStateException}); the event is committed or rolled back
- * together with the business change it describes, and a failure to record rolls that change back.
- * Once committed, an event is linked into a single, gap-free SHA-256 hash chain, whichever thread
- * or replica wrote it.
+ * (Spring's {@code IllegalTransactionStateException}); the event is committed or rolled
+ * back together with the business change it describes, and a failure to record rolls that
+ * change back. Once committed, an event is linked into a single, gap-free SHA-256 hash
+ * chain, whichever thread or replica wrote it.
  */
 public interface AuditLog {
 

@@ -3,8 +3,9 @@ package uk.gov.analyticalplatform.audit;
 import java.util.Optional;
 
 /**
- * Where the current request came from, when there is one. The application provides it from the
- * servlet request; without one (schedules, reconcilers) events carry no request details.
+ * Where the current request came from, when there is one. The application provides it
+ * from the servlet request; without one (schedules, reconcilers) events carry no request
+ * details.
  */
 @FunctionalInterface
 public interface AuditRequestContext {
