@@ -57,8 +57,9 @@ class AccessRequestRows {
 	}
 
 	boolean pendingExists(UUID datasetId, String requesterId) {
-		return this.jdbc.sql("SELECT count(*) FROM access_requests WHERE dataset_id = :dataset "
-				+ "AND requester_id = :user AND state = 'PENDING'")
+		return this.jdbc
+			.sql("SELECT count(*) FROM access_requests WHERE dataset_id = :dataset "
+					+ "AND requester_id = :user AND state = 'PENDING'")
 			.param("dataset", datasetId)
 			.param("user", requesterId)
 			.query(Integer.class)
@@ -73,7 +74,10 @@ class AccessRequestRows {
 			.orElseThrow(() -> AccessRequestNotFound.forId(id));
 	}
 
-	/** Locks the request's row until the transaction ends, so decisions on it happen one at a time. */
+	/**
+	 * Locks the request's row until the transaction ends, so decisions on it happen one
+	 * at a time.
+	 */
 	AccessRequest lock(UUID id) {
 		this.jdbc.sql("SELECT id FROM access_requests WHERE id = :id FOR UPDATE")
 			.param("id", id)
@@ -107,7 +111,10 @@ class AccessRequestRows {
 			.list();
 	}
 
-	/** Pending requests, on the given datasets or on all ({@code null}), not by the user, oldest first. */
+	/**
+	 * Pending requests, on the given datasets or on all ({@code null}), not by the user,
+	 * oldest first.
+	 */
 	List<AccessRequest> pending(Collection<UUID> datasets, String notBy) {
 		if (datasets != null && datasets.isEmpty()) {
 			return List.of();
@@ -123,7 +130,10 @@ class AccessRequestRows {
 		return statement.query(this::request).list();
 	}
 
-	/** Pending requests whose wanted end date has passed or that were made before the cut-off. */
+	/**
+	 * Pending requests whose wanted end date has passed or that were made before the
+	 * cut-off.
+	 */
 	List<UUID> stale(Instant now, Instant createdBefore, int limit) {
 		return this.jdbc.sql("""
 				SELECT id FROM access_requests WHERE state = 'PENDING'

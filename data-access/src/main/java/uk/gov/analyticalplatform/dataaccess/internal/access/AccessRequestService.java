@@ -31,9 +31,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetCatalogServi
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 
 /**
- * The request and approval workflow. A decision locks the request's row, so when two admins act
- * at once the second waits, then finds it decided; the grant, the decision and both audit events
- * commit together or not at all.
+ * The request and approval workflow. A decision locks the request's row, so when two
+ * admins act at once the second waits, then finds it decided; the grant, the decision and
+ * both audit events commit together or not at all.
  */
 public class AccessRequestService implements AccessRequests {
 
@@ -82,9 +82,9 @@ public class AccessRequestService implements AccessRequests {
 				this.requests.insert(id, dataset.id(), caller.asUser(), request.level(), paths,
 						request.justification().trim(), request.wantedUntil(), now);
 				AccessRequest saved = this.requests.get(id);
-				this.audit.record(event(caller, "access_request.created", saved)
-					.with("justification", saved.justification())
-					.with("wantedUntil", (saved.wantedUntil() != null) ? saved.wantedUntil().toString() : null));
+				this.audit
+					.record(event(caller, "access_request.created", saved).with("justification", saved.justification())
+						.with("wantedUntil", (saved.wantedUntil() != null) ? saved.wantedUntil().toString() : null));
 				return saved;
 			});
 		}
@@ -154,8 +154,8 @@ public class AccessRequestService implements AccessRequests {
 	/** Expires one stale pending request in the caller's transaction. */
 	void expire(UUID requestId, Actor system) {
 		AccessRequest request = this.requests.lock(requestId);
-		if (request.state() == AccessRequestState.PENDING && this.requests.decide(requestId,
-				AccessRequestState.EXPIRED, null, this.clock.instant(), "expired before a decision", null)) {
+		if (request.state() == AccessRequestState.PENDING && this.requests.decide(requestId, AccessRequestState.EXPIRED,
+				null, this.clock.instant(), "expired before a decision", null)) {
 			this.audit.record(AuditEvent.of(system, "access_request.expired", "access_request", requestId.toString())
 				.with("datasetId", request.dataset().id().toString())
 				.with("dataset", request.dataset().name())
@@ -180,11 +180,10 @@ public class AccessRequestService implements AccessRequests {
 	}
 
 	private void decide(AccessRequest request, AccessRequestState state, Caller caller, String reason, UUID grantId) {
-		if (request.state() != AccessRequestState.PENDING || !this.requests.decide(request.id(), state,
-				caller.asUser(), this.clock.instant(), (reason != null) ? reason.trim() : null, grantId)) {
-			throw new RequestAlreadyDecided("This request is already " + this.requests.get(request.id()).state()
-				.name()
-				.toLowerCase());
+		if (request.state() != AccessRequestState.PENDING || !this.requests.decide(request.id(), state, caller.asUser(),
+				this.clock.instant(), (reason != null) ? reason.trim() : null, grantId)) {
+			throw new RequestAlreadyDecided(
+					"This request is already " + this.requests.get(request.id()).state().name().toLowerCase());
 		}
 		String action = "access_request." + state.name().toLowerCase();
 		this.audit.record(event(caller, action, request).with("reason", reason)
@@ -202,8 +201,8 @@ public class AccessRequestService implements AccessRequests {
 	}
 
 	private static DuplicateAccessRequest duplicate(Dataset dataset) {
-		return new DuplicateAccessRequest("You already have a pending request for " + dataset.name()
-				+ "; withdraw it or wait for a decision");
+		return new DuplicateAccessRequest(
+				"You already have a pending request for " + dataset.name() + "; withdraw it or wait for a decision");
 	}
 
 }

@@ -9,7 +9,10 @@ import uk.gov.analyticalplatform.dataaccess.PrincipalType;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 
-/** Builds the access review of a dataset from its grants, with group members and justifications. */
+/**
+ * Builds the access review of a dataset from its grants, with group members and
+ * justifications.
+ */
 class AccessReview {
 
 	private final GrantRows grants;
@@ -29,8 +32,8 @@ class AccessReview {
 		List<UserRef> members = (grant.principal().type() == PrincipalType.GROUP)
 				? this.groups.members(grant.principal().groupId()) : List.of();
 		return new AccessReviewEntry(grant.id(), grant.dataset(), grant.principal(), members, grant.level(),
-				grant.paths(), grant.grantedAt(), grant.grantedBy(), grant.requestId(), this.grants.justification(grant),
-				grant.expiresAt(), grant.revokedAt(), grant.revokedBy());
+				grant.paths(), grant.grantedAt(), grant.grantedBy(), grant.requestId(),
+				this.grants.justification(grant), grant.expiresAt(), grant.revokedAt(), grant.revokedBy());
 	}
 
 }

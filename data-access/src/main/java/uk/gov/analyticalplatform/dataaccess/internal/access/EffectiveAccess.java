@@ -24,8 +24,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.GrantedAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 
 /**
- * A user's effective access: their active, unexpired grants, direct and through groups, as the
- * database says now (in the caller's transaction, if any), and the role compiled from them.
+ * A user's effective access: their active, unexpired grants, direct and through groups,
+ * as the database says now (in the caller's transaction, if any), and the role compiled
+ * from them.
  */
 public class EffectiveAccess {
 
@@ -70,9 +71,8 @@ public class EffectiveAccess {
 				""").param("user", userId).param("now", Timestamp.from(this.clock.instant())).query((row, n) -> {
 			Array tables = row.getArray("glue_tables");
 			DatasetLocation location = (DatasetKind.valueOf(row.getString("kind")) == DatasetKind.S3)
-					? DatasetLocation.s3(row.getString("bucket"), row.getString("root_prefix"))
-					: DatasetLocation.athena(row.getString("glue_database"),
-							Arrays.asList((String[]) tables.getArray()));
+					? DatasetLocation.s3(row.getString("bucket"), row.getString("root_prefix")) : DatasetLocation
+						.athena(row.getString("glue_database"), Arrays.asList((String[]) tables.getArray()));
 			String group = row.getString("group_name");
 			return new Entry(row.getObject("id", UUID.class),
 					new DatasetRef(row.getObject("dataset_id", UUID.class), row.getString("name")), location,
@@ -82,7 +82,9 @@ public class EffectiveAccess {
 		return withPaths(entries);
 	}
 
-	/** Per bucket, the prefixes of registered dataset versions, which nobody may write. */
+	/**
+	 * Per bucket, the prefixes of registered dataset versions, which nobody may write.
+	 */
 	public Map<String, List<String>> readOnlyPrefixes(List<Entry> entries) {
 		String[] buckets = entries.stream()
 			.map((entry) -> entry.location().bucket())
@@ -93,10 +95,13 @@ public class EffectiveAccess {
 		if (buckets.length == 0) {
 			return prefixes;
 		}
-		this.jdbc.sql("SELECT d.bucket, v.s3_prefix FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id "
-				+ "WHERE d.bucket = ANY(:buckets)").param("buckets", buckets).query((row) -> {
-					prefixes.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>()).add(row.getString(2));
-				});
+		this.jdbc
+			.sql("SELECT d.bucket, v.s3_prefix FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id "
+					+ "WHERE d.bucket = ANY(:buckets)")
+			.param("buckets", buckets)
+			.query((row) -> {
+				prefixes.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>()).add(row.getString(2));
+			});
 		return prefixes;
 	}
 

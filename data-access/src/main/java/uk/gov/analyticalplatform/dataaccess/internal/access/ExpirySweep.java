@@ -12,9 +12,10 @@ import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.dataaccess.Grant;
 
 /**
- * Ends grants whose expiry has passed ({@code grant.expired}) and pending requests that can no
- * longer be useful ({@code access_request.expired}), each in its own transaction with its audit
- * event. Safe to run on several replicas at once: each change is conditional.
+ * Ends grants whose expiry has passed ({@code grant.expired}) and pending requests that
+ * can no longer be useful ({@code access_request.expired}), each in its own transaction
+ * with its audit event. Safe to run on several replicas at once: each change is
+ * conditional.
  */
 public class ExpirySweep {
 

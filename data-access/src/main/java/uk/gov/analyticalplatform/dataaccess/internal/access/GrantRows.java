@@ -92,8 +92,9 @@ class GrantRows {
 
 	/** Active grants whose expiry has passed, oldest expiry first. */
 	List<UUID> expired(Instant now, int limit) {
-		return this.jdbc.sql("SELECT id FROM grants WHERE revoked_at IS NULL AND expires_at <= :now "
-				+ "ORDER BY expires_at LIMIT :limit")
+		return this.jdbc
+			.sql("SELECT id FROM grants WHERE revoked_at IS NULL AND expires_at <= :now "
+					+ "ORDER BY expires_at LIMIT :limit")
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query(UUID.class)
@@ -102,8 +103,9 @@ class GrantRows {
 
 	/** Ends the grant if it is still active; false if it had already ended. */
 	boolean revoke(UUID id, Instant at, String by, String reason) {
-		return this.jdbc.sql("UPDATE grants SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason "
-				+ "WHERE id = :id AND revoked_at IS NULL")
+		return this.jdbc
+			.sql("UPDATE grants SET revoked_at = :at, revoked_by = :by, revoke_reason = :reason "
+					+ "WHERE id = :id AND revoked_at IS NULL")
 			.param("id", id)
 			.param("at", Timestamp.from(at))
 			.param("by", by)

@@ -37,9 +37,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyLimitExceeded;
 import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
 
 /**
- * Grants and revokes access. Every change locks the dataset's row (so changes to one dataset's
- * access happen one at a time), is audited, marks the holders' roles for the reconciler, and is
- * refused if a holder's compiled policies would not fit IAM's limits.
+ * Grants and revokes access. Every change locks the dataset's row (so changes to one
+ * dataset's access happen one at a time), is audited, marks the holders' roles for the
+ * reconciler, and is refused if a holder's compiled policies would not fit IAM's limits.
  */
 public class GrantService implements Grants {
 
@@ -125,8 +125,8 @@ public class GrantService implements Grants {
 	}
 
 	/**
-	 * Creates a grant in the caller's transaction, replacing the principal's active grant on the
-	 * dataset if there is one, and refuses it if it does not fit.
+	 * Creates a grant in the caller's transaction, replacing the principal's active grant
+	 * on the dataset if there is one, and refuses it if it does not fit.
 	 */
 	Grant create(Actor actor, UserRef grantedBy, Dataset dataset, Principal principal, AccessLevel level,
 			List<PathAccess> paths, Instant expiresAt, UUID requestId) {

@@ -9,7 +9,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
 
-/** The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation. */
+/**
+ * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation.
+ */
 public class AwsAdapter implements AwsGateway {
 
 	private final AwsClients clients;

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The SDK clients, sharing one HTTP client, credentials, and the SDK's standard retry strategy
- * (exponential backoff with jitter on throttling and transient errors).
+ * The SDK clients, sharing one HTTP client, credentials, and the SDK's standard retry
+ * strategy (exponential backoff with jitter on throttling and transient errors).
  */
 public final class AwsClients implements AutoCloseable {
 
@@ -69,8 +69,8 @@ public final class AwsClients implements AutoCloseable {
 			.build();
 	}
 
-	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region, URI endpoint,
-			AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
+	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
+			URI endpoint, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
 		builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides);
 		if (endpoint != null) {
 			builder.endpointOverride(endpoint);

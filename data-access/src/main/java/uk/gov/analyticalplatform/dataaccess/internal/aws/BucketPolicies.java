@@ -7,7 +7,9 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** Bucket policies with the platform's TLS-only statement, keeping every other statement. */
+/**
+ * Bucket policies with the platform's TLS-only statement, keeping every other statement.
+ */
 final class BucketPolicies {
 
 	private BucketPolicies() {
@@ -31,7 +33,8 @@ final class BucketPolicies {
 		tls.put("Effect", "Deny");
 		tls.put("Principal", "*");
 		tls.put("Action", "s3:*");
-		tls.put("Resource", List.of("arn:" + partition + ":s3:::" + bucket, "arn:" + partition + ":s3:::" + bucket + "/*"));
+		tls.put("Resource",
+				List.of("arn:" + partition + ":s3:::" + bucket, "arn:" + partition + ":s3:::" + bucket + "/*"));
 		tls.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
 		statements.add(tls);
 		Map<String, Object> policy = new LinkedHashMap<>();

@@ -41,16 +41,21 @@ class IamRoles {
 		this.owner = owner;
 	}
 
-	/** Brings the role, its trust policy, inline and managed policies to the desired state. */
+	/**
+	 * Brings the role, its trust policy, inline and managed policies to the desired
+	 * state.
+	 */
 	String apply(DesiredRole desired, String accountId, List<String> changes) {
 		String name = desired.roleName();
 		Role role = find(name).orElse(null);
 		if (role == null) {
-			role = this.iam.createRole((r) -> r.roleName(name)
-				.path(PATH)
-				.assumeRolePolicyDocument(desired.trustPolicy())
-				.description("Data access of " + desired.username() + ", managed by the Analytical Platform")
-				.tags(tag())).role();
+			role = this.iam
+				.createRole((r) -> r.roleName(name)
+					.path(PATH)
+					.assumeRolePolicyDocument(desired.trustPolicy())
+					.description("Data access of " + desired.username() + ", managed by the Analytical Platform")
+					.tags(tag()))
+				.role();
 			changes.add("created role " + name);
 		}
 		else {
@@ -65,7 +70,10 @@ class IamRoles {
 		return role.arn();
 	}
 
-	/** Deletes the role and its policies if it exists and is the platform's; false if there was nothing. */
+	/**
+	 * Deletes the role and its policies if it exists and is the platform's; false if
+	 * there was nothing.
+	 */
 	boolean delete(String name, List<String> changes) {
 		Role role = find(name).orElse(null);
 		if (role == null || !owned(role.tags())) {
@@ -95,7 +103,9 @@ class IamRoles {
 		return names;
 	}
 
-	/** The role's trust policy, inline policies and attached policies' default versions. */
+	/**
+	 * The role's trust policy, inline policies and attached policies' default versions.
+	 */
 	List<NamedPolicy> read(String name, StringBuilder trust) {
 		Role role = this.iam.getRole((r) -> r.roleName(name)).role();
 		trust.append(PolicyDocuments.decode(role.assumeRolePolicyDocument()));
@@ -112,15 +122,16 @@ class IamRoles {
 	}
 
 	private void applyInline(String role, NamedPolicy desired, List<String> changes) {
-		List<String> existing = this.iam.listRolePoliciesPaginator((r) -> r.roleName(role)).policyNames().stream()
+		List<String> existing = this.iam.listRolePoliciesPaginator((r) -> r.roleName(role))
+			.policyNames()
+			.stream()
 			.toList();
 		if (!existing.contains(desired.name())) {
 			put(role, desired);
 			changes.add("inline policy " + desired.name() + " was missing");
 		}
 		else {
-			String actual = this.iam.getRolePolicy((r) -> r.roleName(role).policyName(desired.name()))
-				.policyDocument();
+			String actual = this.iam.getRolePolicy((r) -> r.roleName(role).policyName(desired.name())).policyDocument();
 			if (!PolicyDocuments.same(actual, desired.document())) {
 				put(role, desired);
 				changes.add("inline policy " + desired.name() + " differed");
@@ -200,10 +211,10 @@ class IamRoles {
 	}
 
 	private String defaultDocument(Policy policy) {
-		return PolicyDocuments.decode(this.iam
-			.getPolicyVersion((r) -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
-			.policyVersion()
-			.document());
+		return PolicyDocuments
+			.decode(this.iam.getPolicyVersion((r) -> r.policyArn(policy.arn()).versionId(policy.defaultVersionId()))
+				.policyVersion()
+				.document());
 	}
 
 	private List<PolicyVersion> versions(String arn) {
@@ -242,8 +253,8 @@ class IamRoles {
 
 	private void requireOwned(List<Tag> tags, String what) {
 		if (!owned(tags)) {
-			throw new RoleNotOwned("IAM " + what + " exists but is not managed by the Analytical Platform (no "
-					+ TAG + "=" + this.owner + " tag); it is left alone");
+			throw new RoleNotOwned("IAM " + what + " exists but is not managed by the Analytical Platform (no " + TAG
+					+ "=" + this.owner + " tag); it is left alone");
 		}
 	}
 

@@ -18,7 +18,10 @@ import software.amazon.awssdk.services.lakeformation.model.TableWildcard;
 
 import uk.gov.analyticalplatform.dataaccess.internal.policy.LakeFormationGrant;
 
-/** The Lake Formation permissions held by a user's role: granted and revoked to match exactly. */
+/**
+ * The Lake Formation permissions held by a user's role: granted and revoked to match
+ * exactly.
+ */
 class LakeFormationPermissions {
 
 	private final LakeFormationClient lakeFormation;
@@ -68,18 +71,24 @@ class LakeFormationPermissions {
 
 	private Map<String, Held> held(String roleArn) {
 		Map<String, Held> held = new TreeMap<>();
-		for (PrincipalResourcePermissions permission : this.lakeFormation
-			.listPermissionsPaginator((r) -> r.principal(principal(roleArn)))
-			.principalResourcePermissions()) {
+		// Lake Formation filters by principal only together with a resource, so list all
+		// and filter
+		List<PrincipalResourcePermissions> permissions = new ArrayList<>();
+		this.lakeFormation.listPermissionsPaginator((r) -> r.maxResults(1000))
+			.forEach((page) -> page.principalResourcePermissions()
+				.stream()
+				.filter((permission) -> permission.principal() != null
+						&& roleArn.equals(permission.principal().dataLakePrincipalIdentifier()))
+				.forEach(permissions::add));
+		for (PrincipalResourcePermissions permission : permissions) {
 			Resource resource = permission.resource();
 			String key = key(resource);
 			if (key == null) {
 				continue;
 			}
-			TreeSet<String> permissions = new TreeSet<>(
-					(held.containsKey(key)) ? held.get(key).permissions() : List.of());
-			permission.permissions().stream().map(Permission::toString).forEach(permissions::add);
-			held.put(key, new Held(resource, List.copyOf(permissions)));
+			TreeSet<String> names = new TreeSet<>((held.containsKey(key)) ? held.get(key).permissions() : List.of());
+			permission.permissions().stream().map(Permission::toString).forEach(names::add);
+			held.put(key, new Held(resource, List.copyOf(names)));
 		}
 		return held;
 	}
@@ -87,8 +96,8 @@ class LakeFormationPermissions {
 	private static String key(Resource resource) {
 		if (resource.table() != null) {
 			TableResource table = resource.table();
-			return table.databaseName() + "." + ((table.tableWildcard() != null) ? LakeFormationGrant.ALL_TABLES
-					: table.name());
+			return table.databaseName() + "."
+					+ ((table.tableWildcard() != null) ? LakeFormationGrant.ALL_TABLES : table.name());
 		}
 		if (resource.database() != null) {
 			return resource.database().name();

@@ -23,9 +23,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.Bucket
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.RoleNotOwned;
 
 /**
- * Datasets' buckets: created or adopted, then given default encryption, versioning, a full
- * public access block, a TLS-only policy statement and a tiering lifecycle rule. Statements and
- * rules of others in an adopted bucket are kept.
+ * Datasets' buckets: created or adopted, then given default encryption, versioning, a
+ * full public access block, a TLS-only policy statement and a tiering lifecycle rule.
+ * Statements and rules of others in an adopted bucket are kept.
  */
 class S3Buckets {
 
@@ -80,7 +80,8 @@ class S3Buckets {
 		}
 		catch (S3Exception ex) {
 			if (ex.statusCode() == 403) {
-				throw new RoleNotOwned("Bucket " + bucket + " exists but the platform may not use it: " + ex.getMessage());
+				throw new RoleNotOwned(
+						"Bucket " + bucket + " exists but the platform may not use it: " + ex.getMessage());
 			}
 			throw ex;
 		}
@@ -89,7 +90,9 @@ class S3Buckets {
 	private void ensureTagged(String bucket, List<String> changes) {
 		Map<String, String> tags = new LinkedHashMap<>();
 		try {
-			this.s3.getBucketTagging((r) -> r.bucket(bucket)).tagSet().forEach((tag) -> tags.put(tag.key(), tag.value()));
+			this.s3.getBucketTagging((r) -> r.bucket(bucket))
+				.tagSet()
+				.forEach((tag) -> tags.put(tag.key(), tag.value()));
 		}
 		catch (S3Exception ex) {
 			if (!"NoSuchTagSet".equals(code(ex))) {
@@ -108,7 +111,8 @@ class S3Buckets {
 	}
 
 	private void ensureEncrypted(String bucket, String kmsKeyId, List<String> changes) {
-		ServerSideEncryption algorithm = (kmsKeyId != null) ? ServerSideEncryption.AWS_KMS : ServerSideEncryption.AES256;
+		ServerSideEncryption algorithm = (kmsKeyId != null) ? ServerSideEncryption.AWS_KMS
+				: ServerSideEncryption.AES256;
 		List<ServerSideEncryptionRule> rules = List.of();
 		try {
 			rules = this.s3.getBucketEncryption((r) -> r.bucket(bucket)).serverSideEncryptionConfiguration().rules();
@@ -120,8 +124,8 @@ class S3Buckets {
 		}
 		boolean matches = rules.stream()
 			.anyMatch((rule) -> rule.applyServerSideEncryptionByDefault() != null
-					&& rule.applyServerSideEncryptionByDefault().sseAlgorithm() == algorithm
-					&& (kmsKeyId == null || kmsKeyId.equals(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID())));
+					&& rule.applyServerSideEncryptionByDefault().sseAlgorithm() == algorithm && (kmsKeyId == null
+							|| kmsKeyId.equals(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID())));
 		if (!matches) {
 			this.s3.putBucketEncryption((r) -> r.bucket(bucket)
 				.serverSideEncryptionConfiguration((c) -> c.rules((rule) -> rule.bucketKeyEnabled(kmsKeyId != null)
@@ -199,7 +203,8 @@ class S3Buckets {
 
 	private static String describe(LifecycleRule rule) {
 		StringBuilder text = new StringBuilder(String.valueOf(rule.statusAsString()));
-		rule.transitions().forEach((t) -> text.append(';').append(t.days()).append(':').append(t.storageClassAsString()));
+		rule.transitions()
+			.forEach((t) -> text.append(';').append(t.days()).append(':').append(t.storageClassAsString()));
 		return text.toString();
 	}
 

@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.ObjectStore;
 
-/** Reads objects to verify dataset versions: lists a prefix and hashes content as it streams. */
+/**
+ * Reads objects to verify dataset versions: lists a prefix and hashes content as it
+ * streams.
+ */
 public class S3Objects implements ObjectStore {
 
 	private final S3Client s3;

@@ -117,7 +117,8 @@ public class DatasetCatalogService implements DatasetCatalog {
 			Dataset dataset = this.datasets.lock(datasetId);
 			requireManager(caller, dataset);
 			this.datasets.removeAdmin(datasetId, userId)
-				.ifPresent((removed) -> this.audit.record(adminEvent(caller, "dataset.admin_removed", dataset, removed)));
+				.ifPresent(
+						(removed) -> this.audit.record(adminEvent(caller, "dataset.admin_removed", dataset, removed)));
 			return this.datasets.get(datasetId);
 		});
 	}

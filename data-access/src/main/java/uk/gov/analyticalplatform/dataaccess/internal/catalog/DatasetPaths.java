@@ -9,9 +9,10 @@ import uk.gov.analyticalplatform.dataaccess.InvalidDataset;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
 
 /**
- * The shapes of names and paths. An S3 path is one or more segments of letters, digits and
- * {@code _ . = -} separated by {@code /}, without {@code .} or {@code ..} segments, normalised to
- * end in {@code /}. A Glue name is lower-case letters, digits and underscores.
+ * The shapes of names and paths. An S3 path is one or more segments of letters, digits
+ * and {@code _ . = -} separated by {@code /}, without {@code .} or {@code ..} segments,
+ * normalised to end in {@code /}. A Glue name is lower-case letters, digits and
+ * underscores.
  */
 public final class DatasetPaths {
 
@@ -66,8 +67,8 @@ public final class DatasetPaths {
 
 	static void checkName(String name) {
 		if (name == null || !DATASET_NAME.matcher(name).matches()) {
-			throw new InvalidDataset("A dataset name is 2 to 63 lower-case letters, digits and hyphens, not '" + name
-					+ "'");
+			throw new InvalidDataset(
+					"A dataset name is 2 to 63 lower-case letters, digits and hyphens, not '" + name + "'");
 		}
 	}
 

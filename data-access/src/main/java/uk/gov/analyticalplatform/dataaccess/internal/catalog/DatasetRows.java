@@ -65,8 +65,8 @@ public class DatasetRows {
 	}
 
 	boolean locationTaken(String bucket, String rootPrefix) {
-		return this.jdbc.sql("SELECT count(*) FROM datasets WHERE kind = 'S3' AND bucket = :bucket "
-				+ "AND root_prefix = :prefix")
+		return this.jdbc
+			.sql("SELECT count(*) FROM datasets WHERE kind = 'S3' AND bucket = :bucket " + "AND root_prefix = :prefix")
 			.param("bucket", bucket)
 			.param("prefix", rootPrefix)
 			.query(Integer.class)
@@ -99,10 +99,9 @@ public class DatasetRows {
 	}
 
 	List<Dataset> search(String text) {
-		String pattern = "%" + ((text != null) ? text.toLowerCase().replace("%", "\\%").replace("_", "\\_") : "")
-				+ "%";
-		return this.jdbc.sql(SELECT + " WHERE lower(d.name) LIKE :text OR lower(d.description) LIKE :text "
-				+ "ORDER BY d.name")
+		String pattern = "%" + ((text != null) ? text.toLowerCase().replace("%", "\\%").replace("_", "\\_") : "") + "%";
+		return this.jdbc
+			.sql(SELECT + " WHERE lower(d.name) LIKE :text OR lower(d.description) LIKE :text " + "ORDER BY d.name")
 			.param("text", pattern)
 			.query(this::dataset)
 			.list();
@@ -130,15 +129,19 @@ public class DatasetRows {
 	}
 
 	Optional<UserRef> removeAdmin(UUID datasetId, String userId) {
-		return this.jdbc.sql("DELETE FROM dataset_admins WHERE dataset_id = :dataset AND user_id = :id "
-				+ "RETURNING user_id, username")
+		return this.jdbc
+			.sql("DELETE FROM dataset_admins WHERE dataset_id = :dataset AND user_id = :id "
+					+ "RETURNING user_id, username")
 			.param("dataset", datasetId)
 			.param("id", userId)
 			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
 			.optional();
 	}
 
-	/** Whether the user holds an active ADMIN grant on the dataset, directly or through a group. */
+	/**
+	 * Whether the user holds an active ADMIN grant on the dataset, directly or through a
+	 * group.
+	 */
 	public boolean holdsAdminGrant(UUID datasetId, String userId) {
 		return this.jdbc.sql("""
 				SELECT count(*) FROM grants g LEFT JOIN access_group_members m ON m.group_id = g.group_id
@@ -147,7 +150,9 @@ public class DatasetRows {
 				""").param("dataset", datasetId).param("user", userId).query(Integer.class).single() > 0;
 	}
 
-	/** The datasets the user administers: named data admin or active ADMIN grant holder. */
+	/**
+	 * The datasets the user administers: named data admin or active ADMIN grant holder.
+	 */
 	public List<UUID> administeredBy(String userId) {
 		return this.jdbc.sql("""
 				SELECT dataset_id FROM dataset_admins WHERE user_id = :user
@@ -173,8 +178,8 @@ public class DatasetRows {
 	}
 
 	private List<UserRef> admins(UUID datasetId) {
-		return this.jdbc.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset "
-				+ "ORDER BY username")
+		return this.jdbc
+			.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset " + "ORDER BY username")
 			.param("dataset", datasetId)
 			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
 			.list();

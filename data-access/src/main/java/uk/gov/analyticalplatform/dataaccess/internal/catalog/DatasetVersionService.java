@@ -75,8 +75,8 @@ public class DatasetVersionService implements DatasetVersions {
 	@Override
 	public DatasetVersion register(Caller caller, UUID datasetId, NewDatasetVersion version) {
 		if (!LABEL.matcher(version.version()).matches()) {
-			throw new InvalidDataset("A version label is letters, digits and . _ - (up to 63), not '"
-					+ version.version() + "'");
+			throw new InvalidDataset(
+					"A version label is letters, digits and . _ - (up to 63), not '" + version.version() + "'");
 		}
 		String relative = DatasetPaths.prefix(version.s3Prefix());
 		if (relative.isEmpty()) {
@@ -99,12 +99,13 @@ public class DatasetVersionService implements DatasetVersions {
 			}
 			UUID id = insert(dataset, version, prefix, caller);
 			this.roles.bumpHoldersOf(datasetId);
-			this.audit.record(AuditEvent.of(caller.actor(), "dataset_version.registered", "dataset", datasetId.toString())
-				.with("dataset", dataset.name())
-				.with("versionId", id.toString())
-				.with("version", version.version())
-				.with("prefix", prefix)
-				.with("objects", version.manifest().size()));
+			this.audit
+				.record(AuditEvent.of(caller.actor(), "dataset_version.registered", "dataset", datasetId.toString())
+					.with("dataset", dataset.name())
+					.with("versionId", id.toString())
+					.with("version", version.version())
+					.with("prefix", prefix)
+					.with("objects", version.manifest().size()));
 			return get(id);
 		});
 	}
@@ -142,8 +143,8 @@ public class DatasetVersionService implements DatasetVersions {
 				problems.add(new Problem(entry.key(), Kind.MISSING, "not in S3"));
 			}
 			else if (size != entry.size()) {
-				problems.add(new Problem(entry.key(), Kind.SIZE_CHANGED, "expected " + entry.size() + " bytes, found "
-						+ size));
+				problems.add(new Problem(entry.key(), Kind.SIZE_CHANGED,
+						"expected " + entry.size() + " bytes, found " + size));
 			}
 			else {
 				Optional<String> sha = this.objects.sha256(bucket, prefix + entry.key());
@@ -157,8 +158,8 @@ public class DatasetVersionService implements DatasetVersions {
 			.stream()
 			.filter((key) -> !expected.contains(key))
 			.sorted()
-			.forEach((key) -> problems.add(new Problem(key.substring(prefix.length()), Kind.UNEXPECTED_OBJECT,
-					"not in the manifest")));
+			.forEach((key) -> problems
+				.add(new Problem(key.substring(prefix.length()), Kind.UNEXPECTED_OBJECT, "not in the manifest")));
 		return new VersionVerification(versionId, this.clock.instant(), version.manifest().size(), problems);
 	}
 
@@ -177,8 +178,9 @@ public class DatasetVersionService implements DatasetVersions {
 	}
 
 	private boolean taken(UUID datasetId, String label, String prefix) {
-		return this.jdbc.sql("SELECT count(*) FROM dataset_versions WHERE dataset_id = :dataset "
-				+ "AND (version = :label OR s3_prefix = :prefix)")
+		return this.jdbc
+			.sql("SELECT count(*) FROM dataset_versions WHERE dataset_id = :dataset "
+					+ "AND (version = :label OR s3_prefix = :prefix)")
 			.param("dataset", datasetId)
 			.param("label", label)
 			.param("prefix", prefix)
@@ -204,8 +206,9 @@ public class DatasetVersionService implements DatasetVersions {
 			.param("by", caller.username())
 			.update();
 		for (ManifestEntry entry : version.manifest()) {
-			this.jdbc.sql("INSERT INTO dataset_version_objects (version_id, object_key, size_bytes, sha256) "
-					+ "VALUES (:id, :key, :size, :sha)")
+			this.jdbc
+				.sql("INSERT INTO dataset_version_objects (version_id, object_key, size_bytes, sha256) "
+						+ "VALUES (:id, :key, :size, :sha)")
 				.param("id", id)
 				.param("key", entry.key())
 				.param("size", entry.size())
@@ -216,8 +219,9 @@ public class DatasetVersionService implements DatasetVersions {
 	}
 
 	private List<ManifestEntry> manifest(UUID versionId) {
-		return this.jdbc.sql("SELECT object_key, size_bytes, sha256 FROM dataset_version_objects "
-				+ "WHERE version_id = :id ORDER BY object_key")
+		return this.jdbc
+			.sql("SELECT object_key, size_bytes, sha256 FROM dataset_version_objects "
+					+ "WHERE version_id = :id ORDER BY object_key")
 			.param("id", versionId)
 			.query((row, n) -> new ManifestEntry(row.getString(1), row.getLong(2), row.getString(3)))
 			.list();
@@ -240,8 +244,8 @@ public class DatasetVersionService implements DatasetVersions {
 		String key = entry.key();
 		if (key == null || key.isEmpty() || key.startsWith("/") || key.contains("//") || key.endsWith("/")
 				|| List.of(key.split("/")).contains("..") || key.chars().anyMatch((c) -> c < 0x20)) {
-			throw new InvalidPath("A manifest key is a relative object key such as 'part-0001.parquet', not '" + key
-					+ "'");
+			throw new InvalidPath(
+					"A manifest key is a relative object key such as 'part-0001.parquet', not '" + key + "'");
 		}
 		if (entry.size() < 0 || entry.sha256() == null || !SHA256.matcher(entry.sha256()).matches()) {
 			throw new InvalidDataset("Manifest entry " + key + " needs a size and a lower-case hex SHA-256");

@@ -25,8 +25,9 @@ public class GroupRows {
 	}
 
 	void insert(UUID id, String name, String description, Instant at, String by) {
-		this.jdbc.sql("INSERT INTO access_groups (id, name, description, created_at, created_by) "
-				+ "VALUES (:id, :name, :description, :at, :by)")
+		this.jdbc
+			.sql("INSERT INTO access_groups (id, name, description, created_at, created_by) "
+					+ "VALUES (:id, :name, :description, :at, :by)")
 			.param("id", id)
 			.param("name", name)
 			.param("description", description)
@@ -87,8 +88,9 @@ public class GroupRows {
 
 	/** Removes the member and returns them, if they were one. */
 	Optional<UserRef> removeMember(UUID groupId, String userId) {
-		return this.jdbc.sql("DELETE FROM access_group_members WHERE group_id = :group AND user_id = :id "
-				+ "RETURNING user_id, username")
+		return this.jdbc
+			.sql("DELETE FROM access_group_members WHERE group_id = :group AND user_id = :id "
+					+ "RETURNING user_id, username")
 			.param("group", groupId)
 			.param("id", userId)
 			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
@@ -96,8 +98,8 @@ public class GroupRows {
 	}
 
 	public List<UserRef> members(UUID groupId) {
-		return this.jdbc.sql("SELECT user_id, username FROM access_group_members WHERE group_id = :group "
-				+ "ORDER BY username")
+		return this.jdbc
+			.sql("SELECT user_id, username FROM access_group_members WHERE group_id = :group " + "ORDER BY username")
 			.param("group", groupId)
 			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
 			.list();

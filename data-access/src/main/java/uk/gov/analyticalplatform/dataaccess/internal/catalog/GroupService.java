@@ -19,7 +19,9 @@ import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
 
-/** Groups, changed by platform admins; membership changes re-apply the member's access. */
+/**
+ * Groups, changed by platform admins; membership changes re-apply the member's access.
+ */
 public class GroupService implements Groups {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -47,8 +49,8 @@ public class GroupService implements Groups {
 	public Group create(Caller caller, String name, String description) {
 		requirePlatformAdmin(caller);
 		if (name == null || !NAME.matcher(name).matches()) {
-			throw new InvalidDataset("A group name is 1 to 63 lower-case letters, digits and hyphens, not '" + name
-					+ "'");
+			throw new InvalidDataset(
+					"A group name is 1 to 63 lower-case letters, digits and hyphens, not '" + name + "'");
 		}
 		return this.transactions.execute((tx) -> {
 			if (this.groups.nameTaken(name)) {
@@ -57,7 +59,8 @@ public class GroupService implements Groups {
 			UUID id = UUID.randomUUID();
 			this.groups.insert(id, name, (description != null) ? description : "", this.clock.instant(),
 					caller.username());
-			this.audit.record(AuditEvent.of(caller.actor(), "group.created", "group", id.toString()).with("name", name));
+			this.audit
+				.record(AuditEvent.of(caller.actor(), "group.created", "group", id.toString()).with("name", name));
 			return this.groups.get(id);
 		});
 	}

@@ -9,7 +9,10 @@ public interface ObjectStore {
 	/** Every object under the prefix: key to size in bytes. */
 	Map<String, Long> list(String bucket, String prefix);
 
-	/** The lower-case hex SHA-256 of the object's content, or empty if there is no such object. */
+	/**
+	 * The lower-case hex SHA-256 of the object's content, or empty if there is no such
+	 * object.
+	 */
 	Optional<String> sha256(String bucket, String key);
 
 }

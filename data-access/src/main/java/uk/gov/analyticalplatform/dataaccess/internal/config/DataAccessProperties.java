@@ -8,17 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Data access settings ({@code platform.data-access.*}).
  *
- * @param rolePrefix the prefix of user roles, {@code <prefix>_user_<username>}, and of the
- * platform's tags
- * @param oidcProviderArn the cluster's IAM OIDC provider ARN trusted for IRSA; unset to build it
- * from the account and {@code oidcIssuer}
+ * @param rolePrefix the prefix of user roles, {@code <prefix>_user_<username>}, and of
+ * the platform's tags
+ * @param oidcProviderArn the cluster's IAM OIDC provider ARN trusted for IRSA; unset to
+ * build it from the account and {@code oidcIssuer}
  * @param oidcIssuer the cluster's OIDC issuer host and path, such as
  * {@code oidc.eks.eu-west-2.amazonaws.com/id/EXAMPLE}
  * @param serviceAccount the service account user tools run as, in namespace
  * {@code user-<username>}
  * @param athenaWorkgroup the Athena workgroup users query through
- * @param athenaResultsBucket the bucket for Athena query results, a prefix per user; unset if
- * Athena datasets are not used
+ * @param athenaResultsBucket the bucket for Athena query results, a prefix per user;
+ * unset if Athena datasets are not used
  * @param requestTtl how long a request may wait for a decision before it expires
  * @param buckets how dataset buckets are set up
  * @param reconciler how the reconciler runs

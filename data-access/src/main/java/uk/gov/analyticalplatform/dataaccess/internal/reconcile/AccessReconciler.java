@@ -37,11 +37,12 @@ import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignal;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatus;
 
 /**
- * Converges AWS on the database, one thing at a time on its own thread: on every change signal
- * and every poll it applies the users whose generation moved and the datasets not yet
- * provisioned; on every resync it re-applies everyone (correcting and auditing drift), deletes
- * roles no grant justifies and re-provisions every dataset; on every sweep it ends expired
- * grants. Failures become status with a reason and are retried with exponential backoff.
+ * Converges AWS on the database, one thing at a time on its own thread: on every change
+ * signal and every poll it applies the users whose generation moved and the datasets not
+ * yet provisioned; on every resync it re-applies everyone (correcting and auditing
+ * drift), deletes roles no grant justifies and re-provisions every dataset; on every
+ * sweep it ends expired grants. Failures become status with a reason and are retried with
+ * exponential backoff.
  */
 public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
@@ -106,8 +107,8 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 	 * @param kmsKeyId bucket default encryption key, or {@code null}
 	 */
 	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval, Duration sweepInterval,
-			Duration baseBackoff, Duration maxBackoff, String roleNamePrefix, int infrequentAccessDays,
-			int archiveDays, String kmsKeyId) {
+			Duration baseBackoff, Duration maxBackoff, String roleNamePrefix, int infrequentAccessDays, int archiveDays,
+			String kmsKeyId) {
 
 	}
 
@@ -160,7 +161,10 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		return this.executor != null;
 	}
 
-	/** Runs a full resync on the reconciler's thread and waits for it; returns what it checked. */
+	/**
+	 * Runs a full resync on the reconciler's thread and waits for it; returns what it
+	 * checked.
+	 */
 	public int resyncNow() {
 		ScheduledExecutorService running = this.executor;
 		if (running == null) {
@@ -195,7 +199,10 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		this.datasets.needingApply(false).forEach(this::provision);
 	}
 
-	/** Re-applies everything, deletes orphaned roles, re-provisions datasets; returns how many it checked. */
+	/**
+	 * Re-applies everything, deletes orphaned roles, re-provisions datasets; returns how
+	 * many it checked.
+	 */
 	int resync() {
 		if (!this.leadership.isLeader()) {
 			return 0;
@@ -224,8 +231,8 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 	}
 
 	/**
-	 * Applies one user's desired role; returns whether the user should have a role (or keeps the
-	 * one they have because applying failed).
+	 * Applies one user's desired role; returns whether the user should have a role (or
+	 * keeps the one they have because applying failed).
 	 */
 	boolean reconcile(String userId) {
 		RoleStatus status = null;

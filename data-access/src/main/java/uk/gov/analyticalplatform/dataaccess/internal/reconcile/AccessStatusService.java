@@ -63,7 +63,8 @@ public class AccessStatusService implements AccessStatus {
 
 	private static List<DatasetAccess> datasets(List<Entry> entries) {
 		Map<UUID, List<Entry>> byDataset = new LinkedHashMap<>();
-		entries.forEach((entry) -> byDataset.computeIfAbsent(entry.dataset().id(), (id) -> new ArrayList<>()).add(entry));
+		entries
+			.forEach((entry) -> byDataset.computeIfAbsent(entry.dataset().id(), (id) -> new ArrayList<>()).add(entry));
 		List<DatasetAccess> result = new ArrayList<>();
 		for (List<Entry> grants : byDataset.values()) {
 			Entry first = grants.get(0);

@@ -13,7 +13,10 @@ import uk.gov.analyticalplatform.dataaccess.UserAccess.AppliedPolicy;
 import uk.gov.analyticalplatform.dataaccess.UserAccess.AppliedRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
 
-/** What AWS reported after an apply, stored as JSON in {@code access_roles.applied_policies}. */
+/**
+ * What AWS reported after an apply, stored as JSON in
+ * {@code access_roles.applied_policies}.
+ */
 final class AppliedJson {
 
 	private static final JsonMapper json = JsonMapper.builder().build();

@@ -19,9 +19,9 @@ import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 
 /**
- * The {@code access_roles} table: which users' access changed (their generation moved past what
- * was applied) and what the reconciler last applied. Bumps join the caller's transaction and
- * signal the reconciler once it commits.
+ * The {@code access_roles} table: which users' access changed (their generation moved
+ * past what was applied) and what the reconciler last applied. Bumps join the caller's
+ * transaction and signal the reconciler once it commits.
  */
 public class AccessRoles {
 
@@ -55,7 +55,10 @@ public class AccessRoles {
 		signalAfterCommit();
 	}
 
-	/** Marks as changed every user who holds an active grant on the dataset, directly or through a group. */
+	/**
+	 * Marks as changed every user who holds an active grant on the dataset, directly or
+	 * through a group.
+	 */
 	public void bumpHoldersOf(UUID datasetId) {
 		bump(this.jdbc.sql("""
 				SELECT user_id, username FROM grants WHERE dataset_id = :dataset AND revoked_at IS NULL
@@ -81,10 +84,13 @@ public class AccessRoles {
 			.optional();
 	}
 
-	/** Users whose change has not been applied and whose backoff has passed, oldest first. */
+	/**
+	 * Users whose change has not been applied and whose backoff has passed, oldest first.
+	 */
 	public List<RoleStatus> due(int limit) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM access_roles WHERE generation > observed_generation "
-				+ "AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM access_roles WHERE generation > observed_generation "
+					+ "AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :limit")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.query(AccessRoles::status)
@@ -105,7 +111,9 @@ public class AccessRoles {
 			.update();
 	}
 
-	/** Records a successful apply of {@code generation} and what AWS reported afterwards. */
+	/**
+	 * Records a successful apply of {@code generation} and what AWS reported afterwards.
+	 */
 	public void ready(String userId, long generation, String roleArn, String appliedPolicies) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc.sql("""
@@ -123,7 +131,10 @@ public class AccessRoles {
 			.update();
 	}
 
-	/** Records a failure; the next attempt waits longer each time, up to {@code maxBackoff}. */
+	/**
+	 * Records a failure; the next attempt waits longer each time, up to
+	 * {@code maxBackoff}.
+	 */
 	public void failed(String userId, String reason, Duration baseBackoff, Duration maxBackoff) {
 		int failures = this.jdbc.sql("SELECT failures FROM access_roles WHERE user_id = :id")
 			.param("id", userId)

@@ -26,7 +26,10 @@ public record RoleStatus(UserRef user, long generation, long observedGeneration,
 		return new ApplyStatus(this.state, this.reason, this.generation, this.observedGeneration, this.appliedAt);
 	}
 
-	/** Whether the last apply matched the current generation, so any difference now is drift. */
+	/**
+	 * Whether the last apply matched the current generation, so any difference now is
+	 * drift.
+	 */
 	public boolean believedApplied() {
 		return this.observedGeneration >= this.generation && this.state == ApplyState.READY;
 	}
