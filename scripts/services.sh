@@ -87,6 +87,7 @@ pg_start() {
 }
 
 # The schema owner runs migrations; the application role gets only what migrations grant it.
+# Throw-away databases of earlier test runs (t_*) are dropped.
 pg_roles() {
   local bin=$1 port=$2 password=$3
   PGPASSWORD="$password" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 <<SQL >/dev/null
@@ -96,6 +97,7 @@ SELECT 'CREATE ROLE platform_app LOGIN PASSWORD ''platform_app'''
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'platform_app') \gexec
 SELECT 'CREATE DATABASE platform OWNER platform_owner'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'platform') \gexec
+SELECT format('DROP DATABASE %I WITH (FORCE)', datname) FROM pg_database WHERE datname LIKE 't\_%' \gexec
 SQL
 }
 
@@ -107,7 +109,9 @@ pg_stop() {
 
 moto_start() {
   local venv="$root/build/venv" port pidfile="$state/moto.pid"
-  if [ ! -x "$venv/bin/moto_server" ] || ! "$venv/bin/pip" show moto 2>/dev/null | grep -q "^Version: $moto_version$"; then
+  local installed=""
+  [ -x "$venv/bin/pip" ] && installed=$("$venv/bin/pip" show moto 2>/dev/null || true)
+  if [ ! -x "$venv/bin/moto_server" ] || ! grep -qx "Version: $moto_version" <<<"$installed"; then
     log "installing moto[server]==$moto_version into $venv"
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check "moto[server]==$moto_version"

@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param chainInterval how often the sequencer looks for events written by other replicas
  * (events written here are linked as soon as their transaction commits)
+ * @param linkDelay how long after a commit the sequencer links, gathering the events of a
+ * busy moment into one batch
  * @param chainBatchSize how many events the sequencer links in one transaction
  * @param checkpoint signed checkpoints of the chain's head
  */
 @ConfigurationProperties("platform.audit")
-public record AuditProperties(@DefaultValue("1s") Duration chainInterval, @DefaultValue("1000") int chainBatchSize,
-		@DefaultValue CheckpointSettings checkpoint) {
+public record AuditProperties(@DefaultValue("1s") Duration chainInterval, @DefaultValue("50ms") Duration linkDelay,
+		@DefaultValue("1000") int chainBatchSize, @DefaultValue CheckpointSettings checkpoint) {
 
 	/**
 	 * @param interval how often a checkpoint is signed when the chain has grown

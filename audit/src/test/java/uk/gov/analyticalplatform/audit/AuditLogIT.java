@@ -145,6 +145,17 @@ class AuditLogIT {
 	}
 
 	@Test
+	void nobodyChoosesTheTransactionAnEventIsFiledUnder() throws SQLException {
+		try (Connection app = TestDatabases.application(this.database); Statement statement = app.createStatement()) {
+			statement.execute("INSERT INTO audit_event (occurred_at, actor_username, action, target_type, target_id, "
+					+ "details, xid) VALUES (now(), 'mallory', 'role.granted', 'user', 'mallory', '{}', '3')");
+		}
+		assertThat(this.jdbc.queryForObject(
+				"SELECT xid::text::bigint > 3 FROM audit_event WHERE actor_username = 'mallory'", Boolean.class))
+			.isTrue();
+	}
+
+	@Test
 	void triggersRefuseChangesEvenToTheTableOwner() throws SQLException {
 		this.transactions.executeWithoutResult(
 				(status) -> this.auditLog.record(AuditEvent.of(ALICE, "grant.created", "grant", "g-owner")));

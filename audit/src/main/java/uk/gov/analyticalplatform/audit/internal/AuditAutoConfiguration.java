@@ -65,7 +65,7 @@ public class AuditAutoConfiguration {
 
 	@Bean
 	AuditSchedule auditSchedule(AuditSequencer sequencer, Checkpoints checkpoints, AuditProperties properties) {
-		return new AuditSchedule(sequencer, checkpoints, properties.chainInterval(),
+		return new AuditSchedule(sequencer, checkpoints, properties.chainInterval(), properties.linkDelay(),
 				properties.checkpoint().interval());
 	}
 

@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the sequencer on one background thread: at once when a transaction that recorded
- * events commits, and every {@code chainInterval} for events other replicas wrote; and
- * signs a checkpoint every checkpoint interval when the chain has grown. Failures are
- * logged and tried again on the next tick; nothing is lost, since pending events stay
- * queued in the database.
+ * Runs the sequencer on one background thread: {@code linkDelay} after a transaction that
+ * recorded events commits (so that a busy moment is linked in a few large batches rather
+ * than one transaction per event), and every {@code chainInterval} for events other
+ * replicas wrote; and signs a checkpoint every checkpoint interval when the chain has
+ * grown. Failures are logged and tried again on the next tick; nothing is lost, since
+ * events not yet linked stay above the watermark in the database.
  */
 class AuditSchedule implements SmartLifecycle {
 
@@ -28,17 +29,20 @@ class AuditSchedule implements SmartLifecycle {
 
 	private final Duration chainInterval;
 
+	private final Duration linkDelay;
+
 	private final Duration checkpointInterval;
 
 	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
 	private ScheduledExecutorService executor;
 
-	AuditSchedule(AuditSequencer sequencer, Checkpoints checkpoints, Duration chainInterval,
+	AuditSchedule(AuditSequencer sequencer, Checkpoints checkpoints, Duration chainInterval, Duration linkDelay,
 			Duration checkpointInterval) {
 		this.sequencer = sequencer;
 		this.checkpoints = checkpoints;
 		this.chainInterval = chainInterval;
+		this.linkDelay = linkDelay;
 		this.checkpointInterval = checkpointInterval;
 	}
 
@@ -79,10 +83,10 @@ class AuditSchedule implements SmartLifecycle {
 	private void wake() {
 		ScheduledExecutorService current = this.executor;
 		if (current != null && this.wakeQueued.compareAndSet(false, true)) {
-			current.execute(() -> {
+			current.schedule(() -> {
 				this.wakeQueued.set(false);
 				link();
-			});
+			}, this.linkDelay.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,8 +18,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class AuditSequencer {
 
-	private static final String PENDING = "SELECT " + StoredEvent.COLUMNS
-			+ " FROM audit_pending p JOIN audit_event e ON e.id = p.event_id ORDER BY p.event_id LIMIT ?";
+	/**
+	 * Events after the watermark, written by transactions that have all finished: no
+	 * transaction older than the oldest one still running can add an event below it
+	 * later. The snapshot that {@code pg_current_snapshot()} returns is the statement's
+	 * own, so what is visible and what is finished agree.
+	 */
+	private static final String PENDING = "SELECT " + StoredEvent.COLUMNS + ", e.xid::text AS xid FROM audit_event e"
+			+ " WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (e.xid, e.id) > (?::xid8, ?)"
+			+ " ORDER BY e.xid, e.id LIMIT ?";
+
+	static final String HEAD = "SELECT seq, hash, last_xid::text AS last_xid, last_event_id FROM audit_chain_head";
 
 	private final JdbcTemplate jdbc;
 
@@ -61,9 +71,13 @@ class AuditSequencer {
 
 	int linkBatch() {
 		Integer linked = this.transactions.execute((status) -> {
-			Head head = this.jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head FOR UPDATE",
-					(rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)));
-			List<StoredEvent> pending = this.jdbc.query(PENDING, (rs, n) -> StoredEvent.read(rs), this.batchSize);
+			Head head = this.jdbc.queryForObject(HEAD + " FOR UPDATE", Head.ROW);
+			Watermark watermark = head.watermark();
+			List<Watermark> marks = new ArrayList<>();
+			List<StoredEvent> pending = this.jdbc.query(PENDING, (rs, n) -> {
+				marks.add(new Watermark(rs.getString("xid"), rs.getLong("id")));
+				return StoredEvent.read(rs);
+			}, watermark.xid(), watermark.eventId(), this.batchSize);
 			if (pending.isEmpty()) {
 				return 0;
 			}
@@ -80,15 +94,25 @@ class AuditSequencer {
 			this.jdbc.batchUpdate(
 					"INSERT INTO audit_chain (seq, event_id, prev_hash, hash, chained_at) VALUES (?, ?, ?, ?, ?)",
 					links);
-			this.jdbc.update("DELETE FROM audit_pending WHERE event_id = ANY (?)",
-					(Object) pending.stream().map(StoredEvent::id).toArray(Long[]::new));
-			this.jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ?, updated_at = ?", seq, hash, now);
+			Watermark last = marks.get(marks.size() - 1);
+			this.jdbc.update(
+					"UPDATE audit_chain_head SET seq = ?, hash = ?, last_xid = ?::xid8, last_event_id = ?, updated_at = ?",
+					seq, hash, last.xid(), last.eventId(), now);
 			return pending.size();
 		});
 		return (linked != null) ? linked : 0;
 	}
 
-	record Head(long seq, byte[] hash) {
+	/** The chain's newest link and the watermark. */
+	record Head(long seq, byte[] hash, Watermark watermark) {
+
+		static final RowMapper<Head> ROW = (rs, n) -> new Head(rs.getLong("seq"), rs.getBytes("hash"),
+				new Watermark(rs.getString("last_xid"), rs.getLong("last_event_id")));
+
+	}
+
+	/** The (transaction, event) position up to which events are linked. */
+	record Watermark(String xid, long eventId) {
 	}
 
 }

@@ -22,10 +22,15 @@ class ChainVerifier {
 	private static final String CHAIN = "SELECT c.seq, c.event_id AS linked_event_id, c.prev_hash, c.hash, "
 			+ StoredEvent.COLUMNS + " FROM audit_chain c LEFT JOIN audit_event e ON e.id = c.event_id ORDER BY c.seq";
 
+	/** Events at or below the sequencer's watermark that the chain does not hold. */
 	private static final String UNLINKED = """
-			SELECT min(e.id) FROM audit_event e
-			WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)
-			  AND NOT EXISTS (SELECT 1 FROM audit_pending p WHERE p.event_id = e.id)""";
+			SELECT min(e.id) FROM audit_event e, audit_chain_head h
+			WHERE (e.xid, e.id) <= (h.last_xid, h.last_event_id)
+			  AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)""";
+
+	private static final String PENDING = """
+			SELECT count(*) FROM audit_event e, audit_chain_head h
+			WHERE (e.xid, e.id) > (h.last_xid, h.last_event_id)""";
 
 	private final JdbcTemplate streaming;
 
@@ -46,7 +51,7 @@ class ChainVerifier {
 	VerifyReport verify() {
 		return this.readOnly.execute((status) -> {
 			List<StoredCheckpoint> all = this.checkpoints.all();
-			long pending = this.streaming.queryForObject("SELECT count(*) FROM audit_pending", Long.class);
+			long pending = this.streaming.queryForObject(PENDING, Long.class);
 			for (StoredCheckpoint checkpoint : all) {
 				if (!this.signer.verify(checkpoint.seq(), checkpoint.headHash(), checkpoint.createdAt(),
 						checkpoint.keyId(), checkpoint.signature())) {

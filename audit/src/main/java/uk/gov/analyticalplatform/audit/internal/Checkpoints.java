@@ -43,8 +43,7 @@ class Checkpoints {
 	 */
 	StoredCheckpoint signHead() {
 		return this.transactions.execute((status) -> {
-			AuditSequencer.Head head = this.jdbc.queryForObject("SELECT seq, hash FROM audit_chain_head",
-					(rs, n) -> new AuditSequencer.Head(rs.getLong(1), rs.getBytes(2)));
+			AuditSequencer.Head head = this.jdbc.queryForObject(AuditSequencer.HEAD, AuditSequencer.Head.ROW);
 			Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 			byte[] signature = this.signer.sign(head.seq(), head.hash(), now);
 			this.jdbc.update("""

@@ -26,12 +26,10 @@ import uk.gov.analyticalplatform.audit.AuditRequestContext.RequestDetails;
 class JdbcAuditLog implements AuditLog {
 
 	private static final String INSERT = """
-			WITH e AS (
-			  INSERT INTO audit_event (occurred_at, actor_user_id, actor_username, actor_ip, actor_user_agent,
-			                           request_id, action, target_type, target_id, details)
-			  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-			  RETURNING id)
-			INSERT INTO audit_pending (event_id) SELECT id FROM e RETURNING event_id""";
+			INSERT INTO audit_event (occurred_at, actor_user_id, actor_username, actor_ip, actor_user_agent,
+			                         request_id, action, target_type, target_id, details)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+			RETURNING id""";
 
 	private final JdbcTemplate jdbc;
 

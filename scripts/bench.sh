@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs a benchmark against the real services: scripts/bench.sh audit
+# Figures go into docs/performance.md by hand, with the date and the machine.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/services.sh start
+set -a; . build/services/env; set +a
+./mvnw -B --no-transfer-progress -q -DskipTests package -pl bench -am
+cp="bench/target/classes:$(cat bench/target/classpath.txt)"
+case "${1:-}" in
+  audit) exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.audit.AuditBenchmark ;;
+  *) echo "usage: $0 audit" >&2; exit 2 ;;
+esac
