@@ -60,7 +60,9 @@ class S3Buckets {
 			changes.add("enabled versioning");
 		}
 		ensurePublicAccessBlocked(bucket, changes);
-		ensureTlsOnly(bucket, changes);
+		if (spec.tlsOnly()) {
+			ensureTlsOnly(bucket, changes);
+		}
 		ensureLifecycle(spec, changes);
 		return changes;
 	}

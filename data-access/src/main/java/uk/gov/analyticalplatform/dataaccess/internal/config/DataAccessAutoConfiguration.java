@@ -155,7 +155,7 @@ public class DataAccessAutoConfiguration {
 				reconciler.pollInterval(), reconciler.resyncInterval(), reconciler.sweepInterval(),
 				reconciler.baseBackoff(), reconciler.maxBackoff(), properties.rolePrefix(),
 				properties.buckets().infrequentAccessDays(), properties.buckets().archiveDays(),
-				properties.buckets().kmsKeyId());
+				properties.buckets().kmsKeyId(), properties.buckets().tlsOnly());
 		AccessReconciler created = new AccessReconciler(roles, datasets, effective, expiry, aws, compiler, audit,
 				template, leadership, clock(clock), settings);
 		signals.listen(created);

@@ -35,9 +35,12 @@ public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String
 	 * @param infrequentAccessDays days before objects move to Standard-IA
 	 * @param archiveDays days before objects move to Glacier
 	 * @param kmsKeyId the KMS key for default encryption; unset for S3-managed keys
+	 * @param tlsOnly whether bucket policies deny every request made without TLS; only an
+	 * emulator that cannot evaluate the condition (moto treats it as an explicit deny)
+	 * needs it off
 	 */
 	public record Buckets(@DefaultValue("30") int infrequentAccessDays, @DefaultValue("365") int archiveDays,
-			String kmsKeyId) {
+			String kmsKeyId, @DefaultValue("true") boolean tlsOnly) {
 
 	}
 

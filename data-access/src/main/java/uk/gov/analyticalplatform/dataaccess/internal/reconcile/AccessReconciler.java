@@ -105,10 +105,11 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 	 * @param infrequentAccessDays bucket lifecycle: days to infrequent access
 	 * @param archiveDays bucket lifecycle: days to archive
 	 * @param kmsKeyId bucket default encryption key, or {@code null}
+	 * @param tlsOnly whether bucket policies deny requests without TLS
 	 */
 	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval, Duration sweepInterval,
 			Duration baseBackoff, Duration maxBackoff, String roleNamePrefix, int infrequentAccessDays, int archiveDays,
-			String kmsKeyId) {
+			String kmsKeyId, boolean tlsOnly) {
 
 	}
 
@@ -289,7 +290,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		try {
 			if (dataset.kind() == DatasetKind.S3) {
 				this.aws.provisionBucket(new BucketSpec(dataset.bucket(), this.settings.infrequentAccessDays(),
-						this.settings.archiveDays(), this.settings.kmsKeyId()));
+						this.settings.archiveDays(), this.settings.kmsKeyId(), this.settings.tlsOnly()));
 			}
 			else {
 				this.aws.checkGlueDatabase(dataset.glueDatabase(), dataset.tables());

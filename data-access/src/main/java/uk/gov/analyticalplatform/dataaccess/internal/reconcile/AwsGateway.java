@@ -77,8 +77,9 @@ public interface AwsGateway {
 	 * @param archiveDays days after which objects move to archive
 	 * @param kmsKeyId the KMS key for default encryption, or {@code null} for S3-managed
 	 * keys
+	 * @param tlsOnly whether the bucket policy denies requests made without TLS
 	 */
-	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId) {
+	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
 
 	}
 
