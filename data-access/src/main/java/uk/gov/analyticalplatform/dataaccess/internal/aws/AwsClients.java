@@ -48,7 +48,10 @@ public final class AwsClients implements AutoCloseable {
 	 * @param secretAccessKey its secret
 	 * @param maxAttempts attempts per call, with backoff
 	 */
-	public AwsClients(String region, URI endpoint, String accessKeyId, String secretAccessKey, int maxAttempts) {
+	public AwsClients(String region, URI configuredEndpoint, String accessKeyId, String secretAccessKey,
+			int maxAttempts) {
+		URI endpoint = (configuredEndpoint != null && !configuredEndpoint.toString().isBlank()) ? configuredEndpoint
+				: null;
 		AwsCredentialsProvider credentials = (accessKeyId != null && !accessKeyId.isBlank())
 				? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
 				: DefaultCredentialsProvider.builder().build();

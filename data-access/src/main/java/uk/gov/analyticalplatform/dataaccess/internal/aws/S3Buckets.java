@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
 import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Transition;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
@@ -129,9 +130,12 @@ class S3Buckets {
 					&& rule.applyServerSideEncryptionByDefault().sseAlgorithm() == algorithm && (kmsKeyId == null
 							|| kmsKeyId.equals(rule.applyServerSideEncryptionByDefault().kmsMasterKeyID())));
 		if (!matches) {
-			this.s3.putBucketEncryption((r) -> r.bucket(bucket)
-				.serverSideEncryptionConfiguration((c) -> c.rules((rule) -> rule.bucketKeyEnabled(kmsKeyId != null)
-					.applyServerSideEncryptionByDefault((d) -> d.sseAlgorithm(algorithm).kmsMasterKeyID(kmsKeyId)))));
+			ServerSideEncryptionRule rule = ServerSideEncryptionRule.builder()
+				.bucketKeyEnabled(kmsKeyId != null)
+				.applyServerSideEncryptionByDefault((d) -> d.sseAlgorithm(algorithm).kmsMasterKeyID(kmsKeyId))
+				.build();
+			this.s3.putBucketEncryption(
+					(r) -> r.bucket(bucket).serverSideEncryptionConfiguration((c) -> c.rules(List.of(rule))));
 			changes.add("set default encryption " + algorithm);
 		}
 	}
@@ -194,8 +198,12 @@ class S3Buckets {
 			.id(LIFECYCLE_RULE)
 			.status("Enabled")
 			.filter((f) -> f.prefix(""))
-			.transitions((t) -> t.days(spec.infrequentAccessDays()).storageClass(TransitionStorageClass.STANDARD_IA),
-					(t) -> t.days(spec.archiveDays()).storageClass(TransitionStorageClass.GLACIER))
+			.transitions(List.of(
+					Transition.builder()
+						.days(spec.infrequentAccessDays())
+						.storageClass(TransitionStorageClass.STANDARD_IA)
+						.build(),
+					Transition.builder().days(spec.archiveDays()).storageClass(TransitionStorageClass.GLACIER).build()))
 			.abortIncompleteMultipartUpload((a) -> a.daysAfterInitiation(7))
 			.build());
 		this.s3.putBucketLifecycleConfiguration((r) -> r.bucket(spec.bucket())

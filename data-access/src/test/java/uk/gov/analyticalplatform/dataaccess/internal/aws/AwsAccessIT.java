@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
 import software.amazon.awssdk.services.lakeformation.model.PrincipalResourcePermissions;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -241,7 +242,7 @@ class AwsAccessIT {
 			iam.createRole((r) -> r.roleName(ghost)
 				.path(IamRoles.PATH)
 				.assumeRolePolicyDocument(trust)
-				.tags((t) -> t.key(IamRoles.TAG).value("control-plane:" + this.rolePrefix)));
+				.tags(Tag.builder().key(IamRoles.TAG).value("control-plane:" + this.rolePrefix).build()));
 			iam.createRole((r) -> r.roleName(foreign).path(IamRoles.PATH).assumeRolePolicyDocument(trust));
 			this.status.resyncNow(ADMIN);
 			assertThatExceptionOfType(NoSuchEntityException.class)

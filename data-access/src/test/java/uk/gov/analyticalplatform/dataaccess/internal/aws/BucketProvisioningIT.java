@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -100,8 +101,8 @@ class BucketProvisioningIT {
 			.policy("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AuditorsRead\",\"Effect\":\"Allow\","
 					+ "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"s3:GetObject\","
 					+ "\"Resource\":\"arn:aws:s3:::" + bucket + "/*\"}]}"));
-		this.s3
-			.putBucketTagging((r) -> r.bucket(bucket).tagging((t) -> t.tagSet((tag) -> tag.key("team").value("hq"))));
+		this.s3.putBucketTagging(
+				(r) -> r.bucket(bucket).tagging((t) -> t.tagSet(Tag.builder().key("team").value("hq").build())));
 		create(bucket);
 		String policy = this.s3.getBucketPolicy((r) -> r.bucket(bucket)).policy();
 		assertThat(policy).contains("AuditorsRead").contains("DenyInsecureTransport");
