@@ -60,26 +60,40 @@ public class EffectiveAccess {
 	}
 
 	public List<Entry> of(String userId) {
-		List<Entry> entries = this.jdbc.sql("""
-				SELECT g.id, g.level, g.expires_at, ag.name AS group_name, d.id AS dataset_id, d.name, d.kind,
-				       d.bucket, d.root_prefix, d.glue_database, d.glue_tables
-				  FROM grants g JOIN datasets d ON d.id = g.dataset_id LEFT JOIN access_groups ag ON ag.id = g.group_id
-				 WHERE g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
-				   AND (g.user_id = :user
-				        OR g.group_id IN (SELECT group_id FROM access_group_members WHERE user_id = :user))
-				 ORDER BY d.name, g.granted_at, g.id
-				""").param("user", userId).param("now", Timestamp.from(this.clock.instant())).query((row, n) -> {
-			Array tables = row.getArray("glue_tables");
-			DatasetLocation location = (DatasetKind.valueOf(row.getString("kind")) == DatasetKind.S3)
-					? DatasetLocation.s3(row.getString("bucket"), row.getString("root_prefix")) : DatasetLocation
-						.athena(row.getString("glue_database"), Arrays.asList((String[]) tables.getArray()));
-			String group = row.getString("group_name");
-			return new Entry(row.getObject("id", UUID.class),
-					new DatasetRef(row.getObject("dataset_id", UUID.class), row.getString("name")), location,
-					AccessLevel.valueOf(row.getString("level")), List.of(),
-					(group != null) ? "group:" + group : "direct", GrantRows.instant(row, "expires_at"));
-		}).list();
-		return withPaths(entries);
+		// two index-friendly halves rather than one OR, which would scan every grant
+		List<Entry> entries = this.jdbc
+			.sql("""
+					SELECT * FROM (
+					  SELECT g.id, g.level, g.expires_at, g.granted_at, NULL AS group_name, d.id AS dataset_id, d.name,
+					         d.kind, d.bucket, d.root_prefix, d.glue_database, d.glue_tables,
+					         ARRAY(SELECT p.path || ' ' || p.level FROM grant_paths p WHERE p.grant_id = g.id ORDER BY p.path)
+					           AS paths
+					    FROM grants g JOIN datasets d ON d.id = g.dataset_id
+					   WHERE g.user_id = :user AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+					  UNION ALL
+					  SELECT g.id, g.level, g.expires_at, g.granted_at, ag.name, d.id, d.name, d.kind, d.bucket,
+					         d.root_prefix, d.glue_database, d.glue_tables,
+					         ARRAY(SELECT p.path || ' ' || p.level FROM grant_paths p WHERE p.grant_id = g.id ORDER BY p.path)
+					    FROM access_group_members m JOIN grants g ON g.group_id = m.group_id AND g.revoked_at IS NULL
+					    JOIN access_groups ag ON ag.id = g.group_id JOIN datasets d ON d.id = g.dataset_id
+					   WHERE m.user_id = :user AND (g.expires_at IS NULL OR g.expires_at > :now)
+					) effective ORDER BY name, granted_at, id
+					""")
+			.param("user", userId)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((row, n) -> {
+				Array tables = row.getArray("glue_tables");
+				DatasetLocation location = (DatasetKind.valueOf(row.getString("kind")) == DatasetKind.S3)
+						? DatasetLocation.s3(row.getString("bucket"), row.getString("root_prefix")) : DatasetLocation
+							.athena(row.getString("glue_database"), Arrays.asList((String[]) tables.getArray()));
+				String group = row.getString("group_name");
+				return new Entry(row.getObject("id", UUID.class),
+						new DatasetRef(row.getObject("dataset_id", UUID.class), row.getString("name")), location,
+						AccessLevel.valueOf(row.getString("level")), paths((String[]) row.getArray("paths").getArray()),
+						(group != null) ? "group:" + group : "direct", GrantRows.instant(row, "expires_at"));
+			})
+			.list();
+		return entries;
 	}
 
 	/**
@@ -97,7 +111,7 @@ public class EffectiveAccess {
 		}
 		this.jdbc
 			.sql("SELECT d.bucket, v.s3_prefix FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id "
-					+ "WHERE d.bucket = ANY(:buckets)")
+					+ "WHERE d.kind = 'S3' AND d.bucket = ANY(:buckets)")
 			.param("buckets", buckets)
 			.query((row) -> {
 				prefixes.computeIfAbsent(row.getString(1), (key) -> new ArrayList<>()).add(row.getString(2));
@@ -112,23 +126,11 @@ public class EffectiveAccess {
 				readOnlyPrefixes(entries));
 	}
 
-	private List<Entry> withPaths(List<Entry> entries) {
-		if (entries.isEmpty()) {
-			return entries;
-		}
-		Map<UUID, List<PathAccess>> paths = new HashMap<>();
-		this.jdbc.sql("SELECT grant_id, path, level FROM grant_paths WHERE grant_id = ANY(:ids)")
-			.param("ids", entries.stream().map(Entry::grantId).toArray(UUID[]::new))
-			.query((row) -> {
-				paths.computeIfAbsent(row.getObject(1, UUID.class), (key) -> new ArrayList<>())
-					.add(new PathAccess(row.getString(2), AccessLevel.valueOf(row.getString(3))));
-			});
-		List<Entry> result = new ArrayList<>();
-		for (Entry entry : entries) {
-			List<PathAccess> own = paths.getOrDefault(entry.grantId(), List.of());
-			result.add(new Entry(entry.grantId(), entry.dataset(), entry.location(), entry.level(),
-					own.stream().sorted((a, b) -> a.path().compareTo(b.path())).toList(), entry.via(),
-					entry.expiresAt()));
+	private static List<PathAccess> paths(String[] paths) {
+		List<PathAccess> result = new ArrayList<>(paths.length);
+		for (String path : paths) {
+			int space = path.lastIndexOf(' ');
+			result.add(new PathAccess(path.substring(0, space), AccessLevel.valueOf(path.substring(space + 1))));
 		}
 		return result;
 	}
