@@ -70,6 +70,7 @@ class PlatformApplicationIT {
 	void infoNamesTheVersionAndPrometheusExposesMetrics() throws Exception {
 		JsonNode info = json.readTree(get("/actuator/info", "application/json").body());
 		assertThat(info.path("build").path("version").asString()).isNotBlank();
+		assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
 		HttpResponse<String> prometheus = get("/actuator/prometheus", "text/plain");
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
