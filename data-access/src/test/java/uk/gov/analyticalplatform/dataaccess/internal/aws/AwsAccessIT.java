@@ -1,6 +1,10 @@
 package uk.gov.analyticalplatform.dataaccess.internal.aws;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,19 +41,24 @@ import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
+import uk.gov.analyticalplatform.dataaccess.DatasetVersion;
+import uk.gov.analyticalplatform.dataaccess.DatasetVersions;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.Group;
+import uk.gov.analyticalplatform.dataaccess.ManifestEntry;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.MutableClock;
 import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.dataaccess.NewDatasetVersion;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.UserAccess;
+import uk.gov.analyticalplatform.dataaccess.VersionVerification;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
@@ -92,6 +101,9 @@ class AwsAccessIT {
 
 	@Autowired
 	AccessStatus status;
+
+	@Autowired
+	DatasetVersions versions;
 
 	@Autowired
 	AuditEvents audit;
@@ -289,6 +301,54 @@ class AwsAccessIT {
 				.filter((p) -> access.applied().roleArn().equals(p.principal().dataLakePrincipalIdentifier()))
 				.toList();
 			assertThat(held).hasSize(2);
+		}
+	}
+
+	@Test
+	void aVersionIsReadOnlyForWritersAndItsVerificationFindsEveryChange() {
+		String suffix = suffix();
+		Caller analyst = Caller.user("u-" + suffix, "analyst-" + suffix);
+		Dataset data = dataset("versioned-" + suffix, "curated/");
+		String first = "id,value\n1,a\n";
+		String second = "id,value\n2,b\n";
+		try (S3Client admin = moto.s3()) {
+			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/part-0.csv"),
+					RequestBody.fromString(first));
+			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/part-1.csv"),
+					RequestBody.fromString(second));
+		}
+		this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ_WRITE));
+		DatasetVersion version = this.versions.register(BOB, data.id(),
+				new NewDatasetVersion("v1", "versions/v1/", List.of(new ManifestEntry("part-0.csv", 13, sha256(first)),
+						new ManifestEntry("part-1.csv", 13, sha256(second)))));
+		assertThat(this.versions.verify(version.id()).intact()).isTrue();
+		String roleArn = awaitApplied(analyst).applied().roleArn();
+		try (S3Client s3 = moto.s3(moto.assumeWithWebIdentity(roleArn, "versions"))) {
+			write(s3, data.bucket(), "curated/work/out.csv");
+			assertThat(read(s3, data.bucket(), "curated/versions/v1/part-0.csv")).isEqualTo(first);
+			assertDenied(() -> write(s3, data.bucket(), "curated/versions/v1/part-0.csv"));
+			assertDenied(() -> write(s3, data.bucket(), "curated/versions/v1/extra.csv"));
+		}
+		try (S3Client admin = moto.s3()) {
+			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/part-0.csv"),
+					RequestBody.fromString("id,value\n1,X\n"));
+			admin.deleteObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/part-1.csv"));
+			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/extra.csv"),
+					RequestBody.fromString("x"));
+		}
+		VersionVerification verification = this.versions.verify(version.id());
+		assertThat(verification.intact()).isFalse();
+		assertThat(verification.problems()).extracting((p) -> p.key() + " " + p.kind())
+			.containsExactly("part-0.csv CONTENT_CHANGED", "part-1.csv MISSING", "extra.csv UNEXPECTED_OBJECT");
+	}
+
+	private static String sha256(String content) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
