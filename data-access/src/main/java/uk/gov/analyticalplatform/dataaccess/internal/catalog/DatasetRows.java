@@ -107,12 +107,13 @@ public class DatasetRows {
 			.list();
 	}
 
-	/** Every dataset whose desired state has not been applied yet, or all of them. */
+	/**
+	 * Every dataset whose desired state has not been applied yet and has not failed
+	 * (failed ones wait for the resync), or all of them.
+	 */
 	public List<Dataset> needingApply(boolean all) {
-		return this.jdbc
-			.sql(SELECT + (all ? "" : " WHERE d.generation > d.observed_generation") + " ORDER BY d.created_at")
-			.query(this::dataset)
-			.list();
+		String pending = " WHERE d.generation > d.observed_generation AND d.apply_state <> 'FAILED'";
+		return this.jdbc.sql(SELECT + (all ? "" : pending) + " ORDER BY d.created_at").query(this::dataset).list();
 	}
 
 	boolean addAdmin(UUID datasetId, UserRef user, Instant at, String by) {

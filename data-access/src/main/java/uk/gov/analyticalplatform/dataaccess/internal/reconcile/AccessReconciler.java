@@ -23,14 +23,12 @@ import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
-import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
-import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.RoleApplied;
 import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
 import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignal;
@@ -72,6 +70,8 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
 	private final Settings settings;
 
+	private final DatasetProvisioner provisioner;
+
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
 
 	private volatile ScheduledExecutorService executor;
@@ -90,6 +90,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		this.leadership = leadership;
 		this.clock = clock;
 		this.settings = settings;
+		this.provisioner = new DatasetProvisioner(datasets, aws, clock, settings);
 	}
 
 	/**
@@ -197,7 +198,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 			}
 			due = this.roles.due(50).stream().filter((status) -> !seen.contains(status.user().userId())).toList();
 		}
-		this.datasets.needingApply(false).forEach(this::provision);
+		this.datasets.needingApply(false).forEach(this.provisioner::provision);
 	}
 
 	/**
@@ -225,7 +226,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 			checked++;
 		}
 		for (Dataset dataset : this.datasets.needingApply(true)) {
-			provision(dataset);
+			this.provisioner.provision(dataset);
 			checked++;
 		}
 		return checked;
@@ -286,23 +287,6 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 			.with("corrections", new ArrayList<>(corrections)));
 	}
 
-	private void provision(Dataset dataset) {
-		try {
-			if (dataset.kind() == DatasetKind.S3) {
-				this.aws.provisionBucket(new BucketSpec(dataset.bucket(), this.settings.infrequentAccessDays(),
-						this.settings.archiveDays(), this.settings.kmsKeyId(), this.settings.tlsOnly()));
-			}
-			else {
-				this.aws.checkGlueDatabase(dataset.glueDatabase(), dataset.tables());
-			}
-			this.datasets.applied(dataset.id(), dataset.status().generation(), this.clock.instant());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not provision dataset " + dataset.name() + ": " + ex.getMessage());
-			this.datasets.failed(dataset.id(), describe(ex));
-		}
-	}
-
 	private int sweep() {
 		return this.leadership.isLeader() ? this.expiry.run() : 0;
 	}
@@ -324,7 +308,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		}
 	}
 
-	private static String describe(RuntimeException ex) {
+	static String describe(RuntimeException ex) {
 		String message = ex.getMessage();
 		return ex.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
 	}
