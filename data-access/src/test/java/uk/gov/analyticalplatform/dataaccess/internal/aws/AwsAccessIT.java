@@ -342,6 +342,31 @@ class AwsAccessIT {
 			.containsExactly("part-0.csv CONTENT_CHANGED", "part-1.csv MISSING", "extra.csv UNEXPECTED_OBJECT");
 	}
 
+	@Test
+	void aForeignRoleInTheWayFailsTheUsersStatusWithAReasonUntilItIsGone() {
+		String suffix = suffix();
+		Caller analyst = Caller.user("u-" + suffix, "analyst-" + suffix);
+		String roleName = this.rolePrefix + "_user_" + analyst.username();
+		String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+				+ "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+		Dataset data = dataset("blocked-" + suffix, "");
+		try (IamClient iam = moto.iam()) {
+			iam.createRole((r) -> r.roleName(roleName).assumeRolePolicyDocument(trust));
+			this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				UserAccess access = this.status.of(analyst.asUser());
+				assertThat(access.status().state()).isEqualTo(ApplyState.FAILED);
+				assertThat(access.status().reason()).contains("not managed by the Analytical Platform");
+			});
+			assertThat(PolicyDocuments.same(iam.getRole((r) -> r.roleName(roleName)).role().assumeRolePolicyDocument(),
+					trust))
+				.isTrue();
+			assertThat(iam.listRolePolicies((r) -> r.roleName(roleName)).policyNames()).isEmpty();
+			iam.deleteRole((r) -> r.roleName(roleName));
+		}
+		assertThat(awaitApplied(analyst).applied().roleArn()).endsWith("/analytical-platform/" + roleName);
+	}
+
 	private static String sha256(String content) {
 		try {
 			return HexFormat.of()
