@@ -17,6 +17,13 @@ export PLATFORM_DB_USERNAME=platform_app PLATFORM_DB_PASSWORD=platform_app
 export PLATFORM_DB_OWNER_USERNAME=platform_owner PLATFORM_DB_OWNER_PASSWORD=platform_owner
 export PLATFORM_AWS_ENDPOINT
 
+# The first platform admin, created only while the database has no users at all; the password
+# is made once per checkout and must be changed at first sign-in.
+admin_password_file=build/services/bootstrap-admin.password
+[ -s "$admin_password_file" ] || python3 -c 'import secrets; print(secrets.token_urlsafe(15))' >"$admin_password_file"
+export PLATFORM_BOOTSTRAP_ADMIN_USERNAME="${PLATFORM_BOOTSTRAP_ADMIN_USERNAME:-admin}"
+export PLATFORM_BOOTSTRAP_ADMIN_PASSWORD="${PLATFORM_BOOTSTRAP_ADMIN_PASSWORD:-$(cat "$admin_password_file")}"
+
 cat <<BANNER
 
   Analytical Platform - LOCAL SETUP (not for real data)
@@ -24,6 +31,9 @@ cat <<BANNER
   API docs:       http://localhost:8080/swagger-ui.html
   Health:         http://localhost:8080/actuator/health
   Services:       PostgreSQL 127.0.0.1:${PLATFORM_PG_PORT}, AWS emulator ${PLATFORM_AWS_ENDPOINT}
+
+  Sign in as '${PLATFORM_BOOTSTRAP_ADMIN_USERNAME}' with password '${PLATFORM_BOOTSTRAP_ADMIN_PASSWORD}'
+  (first sign-in only: you then set up an authenticator app and choose a new password).
   Stop with Ctrl-C; 'make stop' stops the services too.
 
 BANNER

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts, stops and describes the real services the platform needs locally and in tests:
-# a PostgreSQL cluster and two moto servers (AWS API emulators, one checking IAM). Idempotent, loopback only,
-# spare ports, state under build/services. Usage: scripts/services.sh start|stop|status|env
+# a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM) and, for browser
+# tests, Chromium. Idempotent, loopback only, spare ports, state under build/services.
+# Usage: scripts/services.sh start|stop|status|env
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -144,6 +145,14 @@ moto_stop() {
   rm -f "$pidfile"
 }
 
+# Browser tests drive Debian's Chromium with its chromedriver (Selenium cannot download drivers).
+browser_install() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  log "installing Chromium and chromedriver (Debian packages chromium, chromium-driver)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
 write_env() {
   cat >"$envfile" <<ENV
 PLATFORM_PG_HOST=127.0.0.1
@@ -158,8 +167,8 @@ ENV
 case "${1:-}" in
   # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
   # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
-  start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0; write_env
-    log "environment in $envfile" ;;
+  start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0; browser_install
+    write_env; log "environment in $envfile" ;;
   stop) moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Connection;
@@ -15,33 +14,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import uk.gov.analyticalplatform.testing.PlatformDatabase;
+import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@PlatformDatabase
-class PlatformApplicationIT {
+class PlatformApplicationIT extends IdentityIntegrationTest {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@Value("${platform.test.database}")
-	String database;
+	private ApiClient session;
 
 	@Test
 	void startsAgainstPostgresWithEveryMigrationAppliedByTheSchemaOwner() throws Exception {
@@ -151,15 +141,20 @@ class PlatformApplicationIT {
 		assertThat(send(HttpRequest.newBuilder(uri(URI.create(swaggerPage).getPath()))).body()).contains("swagger-ui");
 	}
 
-	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept));
+	/** Requests as a signed-in user, since the API answers nobody else. */
+	private HttpResponse<String> get(String path, String accept) {
+		return session().exchange("GET", path, null, accept).raw();
 	}
 
-	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(BodyPublishers.ofString(body)));
+	private HttpResponse<String> post(String path, String body) {
+		return session().send("POST", path, body).raw();
+	}
+
+	private ApiClient session() {
+		if (this.session == null) {
+			this.session = signedIn(this.users.enrolled("platform"));
+		}
+		return this.session;
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -14,9 +14,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 final class ModuleBoundaries {
 
-	static final List<String> CAPABILITIES = List.of("audit", "dataaccess", "toollauncher", "appdeploy");
+	static final List<String> CAPABILITIES = List.of("audit", "identity", "dataaccess", "toollauncher", "appdeploy");
 
-	static final List<String> ALL_MODULES = List.of("audit", "dataaccess", "toollauncher", "appdeploy", "web", "api");
+	static final List<String> ALL_MODULES = List.of("audit", "identity", "dataaccess", "toollauncher", "appdeploy",
+			"web", "api");
 
 	private ModuleBoundaries() {
 	}

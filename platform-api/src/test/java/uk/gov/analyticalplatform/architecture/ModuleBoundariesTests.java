@@ -21,7 +21,9 @@ class ModuleBoundariesTests {
 			.importPackages(PRODUCT);
 		assertThat(product.stream().map((c) -> c.getPackageName()).distinct())
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".api"))
-			.anyMatch((name) -> name.startsWith(PRODUCT + ".audit"));
+			.anyMatch((name) -> name.startsWith(PRODUCT + ".audit"))
+			.anyMatch((name) -> name.startsWith(PRODUCT + ".identity"))
+			.anyMatch((name) -> name.startsWith(PRODUCT + ".web"));
 		for (ArchRule rule : ModuleBoundaries.rules(PRODUCT)) {
 			rule.check(product);
 		}

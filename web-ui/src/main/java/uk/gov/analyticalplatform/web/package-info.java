@@ -1,5 +1,7 @@
 /**
  * The browser control panel: server-rendered pages with GOV.UK Frontend over the same
- * services as the REST API. Built by the identity issue onwards.
+ * capability modules as the API. The application provides {@link SignInSessions} and
+ * {@link ControlPanel}; this package holds only what the application wires, the pages
+ * live in sub-packages by feature.
  */
 package uk.gov.analyticalplatform.web;

@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import uk.gov.analyticalplatform.identity.IdentityException;
+import uk.gov.analyticalplatform.identity.SecondFactorLocked;
+
 /**
  * Turns every error raised while handling an API request into an RFC 9457 problem
  * document with a stable {@code type}. Errors raised before a controller is chosen
@@ -51,6 +54,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY,
 				"The request body could not be read: it is missing, not valid JSON, or has a value of the wrong type.");
+		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleIdentity(IdentityException ex, WebRequest request) {
+		ProblemDetail problem = IdentityProblems.of(ex);
+		HttpHeaders headers = new HttpHeaders();
+		if (ex instanceof SecondFactorLocked locked) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IdentityProblems.retryAfterSeconds(locked)));
+		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}
 

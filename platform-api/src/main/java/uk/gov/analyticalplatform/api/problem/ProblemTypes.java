@@ -32,6 +32,38 @@ public final class ProblemTypes {
 
 	public static final URI INTERNAL_ERROR = of("internal-error");
 
+	public static final URI MFA_REQUIRED = of("mfa-required");
+
+	public static final URI PASSWORD_CHANGE_REQUIRED = of("password-change-required");
+
+	public static final URI CSRF_TOKEN_INVALID = of("csrf-token-invalid");
+
+	public static final URI SIGN_IN_FAILED = of("sign-in-failed");
+
+	public static final URI CODE_REJECTED = of("code-rejected");
+
+	public static final URI SECOND_FACTOR_LOCKED = of("second-factor-locked");
+
+	public static final URI ALREADY_ENROLLED = of("already-enrolled");
+
+	public static final URI NOT_ENROLLED = of("not-enrolled");
+
+	public static final URI PASSWORD_REJECTED = of("password-rejected");
+
+	public static final URI CURRENT_PASSWORD_INCORRECT = of("current-password-incorrect");
+
+	public static final URI USER_NOT_FOUND = of("user-not-found");
+
+	public static final URI USERNAME_TAKEN = of("username-taken");
+
+	public static final URI INVALID_USER_DETAILS = of("invalid-user-details");
+
+	public static final URI OWN_ACCOUNT_CHANGE_REFUSED = of("own-account-change-refused");
+
+	public static final URI API_TOKEN_NOT_FOUND = of("api-token-not-found");
+
+	public static final URI API_TOKEN_REQUEST_REFUSED = of("api-token-request-refused");
+
 	private ProblemTypes() {
 	}
 

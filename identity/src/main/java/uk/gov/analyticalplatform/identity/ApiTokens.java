@@ -1,0 +1,34 @@
+package uk.gov.analyticalplatform.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Personal API tokens: shown once, stored only as a SHA-256 hash, scoped, expiring within
+ * the configured maximum (90 days by default), revocable.
+ */
+public interface ApiTokens {
+
+	/**
+	 * Issues a token to a fully signed-in user.
+	 * @throws ApiTokenRequestRefused when the name, scopes or lifetime are not acceptable
+	 */
+	IssuedApiToken issue(UUID userId, ApiTokenRequest request);
+
+	/** The user's tokens that are neither revoked nor expired, newest first. */
+	List<ApiTokenSummary> list(UUID userId);
+
+	/**
+	 * Revokes one of the user's own tokens.
+	 * @throws ApiTokenNotFound when the user has no such live token
+	 */
+	void revoke(UUID userId, UUID tokenId);
+
+	/**
+	 * The live token with this value, if its owner is not suspended.
+	 * @param rawToken the token as presented in an {@code Authorization: Bearer} header
+	 */
+	Optional<AuthenticatedToken> authenticate(String rawToken);
+
+}

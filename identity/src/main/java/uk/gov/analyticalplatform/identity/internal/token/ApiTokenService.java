@@ -1,0 +1,117 @@
+package uk.gov.analyticalplatform.identity.internal.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.analyticalplatform.audit.Actor;
+import uk.gov.analyticalplatform.audit.AuditEvent;
+import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.identity.ApiScope;
+import uk.gov.analyticalplatform.identity.ApiTokenNotFound;
+import uk.gov.analyticalplatform.identity.ApiTokenRequest;
+import uk.gov.analyticalplatform.identity.ApiTokenRequestRefused;
+import uk.gov.analyticalplatform.identity.ApiTokenSummary;
+import uk.gov.analyticalplatform.identity.ApiTokens;
+import uk.gov.analyticalplatform.identity.IssuedApiToken;
+import uk.gov.analyticalplatform.identity.AuthenticatedToken;
+import uk.gov.analyticalplatform.identity.UserAccount;
+import uk.gov.analyticalplatform.identity.UserNotFound;
+import uk.gov.analyticalplatform.identity.Users;
+
+/** Issues, lists, revokes and checks personal API tokens. */
+class ApiTokenService implements ApiTokens {
+
+	private final Users users;
+
+	private final ApiTokenRecords records;
+
+	private final int maxLifetimeDays;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ApiTokenService(Users users, ApiTokenRecords records, int maxLifetimeDays, AuditLog audit, Clock clock) {
+		this.users = users;
+		this.records = records;
+		this.maxLifetimeDays = maxLifetimeDays;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional
+	public IssuedApiToken issue(UUID userId, ApiTokenRequest request) {
+		UserAccount user = this.users.findById(userId).orElseThrow(() -> new UserNotFound("No user " + userId));
+		Instant now = this.clock.instant();
+		String name = check(userId, request, now);
+		String token = ApiTokenValues.generate();
+		UUID id = UUID.randomUUID();
+		Instant expiresAt = now.plus(Duration.ofDays(request.expiresInDays()));
+		this.records.insert(id, userId, name, ApiTokenValues.hash(token), request.scopes(), now, expiresAt);
+		this.audit.record(AuditEvent.of(actor(user), "api_token.created", "api_token", id.toString())
+			.with("name", name)
+			.with("scopes", request.scopes().stream().map(ApiScope::value).sorted().toList())
+			.with("expiresAt", expiresAt.toString()));
+		return new IssuedApiToken(new ApiTokenSummary(id, name, request.scopes(), now, expiresAt, null), token);
+	}
+
+	private String check(UUID userId, ApiTokenRequest request, Instant now) {
+		String name = (request.name() != null) ? request.name().trim() : "";
+		if (name.isEmpty() || name.length() > 100) {
+			throw new ApiTokenRequestRefused("Give the token a name of 1 to 100 characters.");
+		}
+		if (request.scopes() == null || request.scopes().isEmpty()) {
+			throw new ApiTokenRequestRefused("Choose at least one scope.");
+		}
+		if (request.expiresInDays() < 1 || request.expiresInDays() > this.maxLifetimeDays) {
+			throw new ApiTokenRequestRefused(
+					"A token expires in 1 to " + this.maxLifetimeDays + " days, not " + request.expiresInDays() + ".");
+		}
+		if (this.records.nameInUse(userId, name, now)) {
+			throw new ApiTokenRequestRefused("You already have a live token called '" + name + "'.");
+		}
+		return name;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ApiTokenSummary> list(UUID userId) {
+		return this.records.live(userId, this.clock.instant());
+	}
+
+	@Override
+	@Transactional
+	public void revoke(UUID userId, UUID tokenId) {
+		UserAccount user = this.users.findById(userId).orElseThrow(() -> new ApiTokenNotFound(tokenId));
+		ApiTokenSummary revoked = this.records.revoke(userId, tokenId, this.clock.instant())
+			.orElseThrow(() -> new ApiTokenNotFound(tokenId));
+		this.audit.record(AuditEvent.of(actor(user), "api_token.revoked", "api_token", tokenId.toString())
+			.with("name", revoked.name()));
+	}
+
+	@Override
+	@Transactional
+	public Optional<AuthenticatedToken> authenticate(String rawToken) {
+		if (!ApiTokenValues.wellFormed(rawToken)) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.records.findLiveByHash(ApiTokenValues.hash(rawToken), now).flatMap((owned) -> {
+			Optional<UserAccount> owner = this.users.findById(owned.userId()).filter((user) -> !user.suspended());
+			owner.ifPresent((user) -> this.records.touch(owned.summary().id(), now));
+			return owner.map((user) -> new AuthenticatedToken(user, owned.summary().id(), owned.summary().scopes()));
+		});
+	}
+
+	private static Actor actor(UserAccount user) {
+		return Actor.user(user.id().toString(), user.username());
+	}
+
+}

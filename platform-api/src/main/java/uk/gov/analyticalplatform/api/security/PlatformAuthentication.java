@@ -1,0 +1,104 @@
+package uk.gov.analyticalplatform.api.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import uk.gov.analyticalplatform.identity.ApiScope;
+import uk.gov.analyticalplatform.identity.AuthenticatedToken;
+import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.identity.UserAccount;
+
+/**
+ * Who is making this request and how far they have signed in, built afresh for each
+ * request from the session or the API token and the user as they are now.
+ */
+public final class PlatformAuthentication extends AbstractAuthenticationToken {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient UserAccount user;
+
+	private final boolean secondFactorPassed;
+
+	private PlatformAuthentication(UserAccount user, boolean secondFactorPassed, List<GrantedAuthority> authorities) {
+		super(authorities);
+		this.user = user;
+		this.secondFactorPassed = secondFactorPassed;
+		setAuthenticated(true);
+	}
+
+	static PlatformAuthentication forSession(UserAccount user, boolean secondFactorPassed) {
+		List<String> authorities = new ArrayList<>(List.of(Authorities.SESSION));
+		if (!secondFactorPassed) {
+			authorities.add(Authorities.SECOND_FACTOR_PENDING);
+		}
+		else if (user.passwordChangeRequired()) {
+			authorities.add(Authorities.PASSWORD_CHANGE_PENDING);
+		}
+		else {
+			authorities.add(Authorities.SIGNED_IN);
+			user.roles().forEach((role) -> authorities.add(role(role)));
+		}
+		return new PlatformAuthentication(user, secondFactorPassed, granted(authorities));
+	}
+
+	static PlatformAuthentication forToken(AuthenticatedToken token) {
+		List<String> authorities = new ArrayList<>(List.of(Authorities.API_TOKEN, Authorities.SIGNED_IN));
+		token.user().roles().forEach((role) -> authorities.add(role(role)));
+		Set<ApiScope> scopes = token.scopes();
+		scopes.forEach((scope) -> authorities.add(Authorities.scope(scope)));
+		return new PlatformAuthentication(token.user(), true, granted(authorities));
+	}
+
+	/** The user as they are at this request. */
+	public UserAccount user() {
+		return this.user;
+	}
+
+	public boolean secondFactorPassed() {
+		return this.secondFactorPassed;
+	}
+
+	public boolean viaSession() {
+		return Authorities.has(this, Authorities.SESSION);
+	}
+
+	@Override
+	public Object getCredentials() {
+		return null;
+	}
+
+	@Override
+	public Object getPrincipal() {
+		return this.user;
+	}
+
+	@Override
+	public String getName() {
+		return this.user.username();
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return this == other;
+	}
+
+	@Override
+	public int hashCode() {
+		return System.identityHashCode(this);
+	}
+
+	private static String role(Role role) {
+		return "ROLE_" + role.name();
+	}
+
+	private static List<GrantedAuthority> granted(List<String> authorities) {
+		return authorities.stream().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+	}
+
+}

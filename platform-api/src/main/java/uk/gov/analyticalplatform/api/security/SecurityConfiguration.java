@@ -1,0 +1,161 @@
+package uk.gov.analyticalplatform.api.security;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import tools.jackson.databind.json.JsonMapper;
+
+import uk.gov.analyticalplatform.audit.AuditRequestContext;
+import uk.gov.analyticalplatform.identity.ApiScope;
+import uk.gov.analyticalplatform.identity.ApiTokens;
+import uk.gov.analyticalplatform.identity.Users;
+
+import static uk.gov.analyticalplatform.api.security.Authorities.PASSWORD_CHANGE_PENDING;
+import static uk.gov.analyticalplatform.api.security.Authorities.PLATFORM_ADMIN;
+import static uk.gov.analyticalplatform.api.security.Authorities.SESSION;
+import static uk.gov.analyticalplatform.api.security.Authorities.SIGNED_IN;
+import static uk.gov.analyticalplatform.api.security.Authorities.all;
+import static uk.gov.analyticalplatform.api.security.Authorities.allAndAny;
+import static uk.gov.analyticalplatform.api.security.Authorities.scope;
+
+/**
+ * One security filter chain per area: the JSON API ({@code /api/**}: session or bearer
+ * token, problem documents), the actuator, and the browser (everything else: pages,
+ * sign-in, OpenID Connect). In each, a session that has not passed the second factor
+ * reaches only the two-factor steps.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionUserFilter sessionUsers,
+			ApiTokens tokens, SecurityContextRepository contexts) {
+		String[] signedIn = { SIGNED_IN };
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/auth/csrf")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+				.permitAll()
+				.requestMatchers("/api/v1/auth/totp/**", "/api/v1/auth/recovery-code", "/api/v1/auth/logout")
+				.access(all(SESSION))
+				.requestMatchers("/api/v1/me/password")
+				.access(allAndAny(new String[] { SESSION }, SIGNED_IN, PASSWORD_CHANGE_PENDING))
+				.requestMatchers(HttpMethod.GET, "/api/v1/me")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.PROFILE_READ)))
+				.requestMatchers("/api/v1/users", "/api/v1/users/**")
+				.access(allAndAny(new String[] { SIGNED_IN, PLATFORM_ADMIN }, SESSION, scope(ApiScope.USERS_ADMIN)))
+				.anyRequest()
+				.access(all(SIGNED_IN, SESSION)))
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter.BEARER))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.addFilterAfter(sessionUsers, SecurityContextHolderFilter.class)
+			.addFilterAfter(new BearerTokenFilter(tokens, problems), SessionUserFilter.class)
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain actuatorSecurity(HttpSecurity http) {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain browserSecurity(HttpSecurity http, SessionUserFilter sessionUsers,
+			SecurityContextRepository contexts, OidcProperties oidc, OidcSignInSuccess oidcSuccess) {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/sign-in", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/sign-in/two-factor", "/sign-in/two-factor/**", "/sign-in/recovery-code", "/sign-out")
+			.access(all(SESSION))
+			.requestMatchers("/account/password")
+			.access(allAndAny(new String[] { SESSION }, SIGNED_IN, PASSWORD_CHANGE_PENDING))
+			.requestMatchers("/admin/**")
+			.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
+			.anyRequest()
+			.access(all(SIGNED_IN, SESSION)))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+				.accessDeniedHandler(new BrowserAccessDenied()))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.addFilterAfter(sessionUsers, SecurityContextHolderFilter.class)
+			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
+		if (!oidc.providers().isEmpty()) {
+			http.oauth2Login(
+					(login) -> login.loginPage("/sign-in").successHandler(oidcSuccess).failureUrl("/sign-in?refused"));
+		}
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	SessionUserFilter sessionUserFilter(Users users) {
+		return new SessionUserFilter(users);
+	}
+
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
+	SessionSignIns sessionSignIns(SecurityContextRepository contexts, Users users) {
+		return new SessionSignIns(contexts, users);
+	}
+
+	@Bean
+	AuditRequestContext auditRequestContext() {
+		return new ServletAuditRequestContext();
+	}
+
+	/**
+	 * Filters run inside the security chains only, not a second time as servlet filters.
+	 */
+	@Bean
+	FilterRegistrationBean<SessionUserFilter> sessionUserFilterRegistration(SessionUserFilter filter) {
+		FilterRegistrationBean<SessionUserFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+}

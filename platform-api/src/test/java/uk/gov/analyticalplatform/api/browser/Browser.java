@@ -1,0 +1,120 @@
+package uk.gov.analyticalplatform.api.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.awaitility.Awaitility;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's headless Chromium driven by its chromedriver (Selenium cannot download drivers
+ * here), with an accessibility check of every page it is asked to look at.
+ */
+final class Browser implements AutoCloseable {
+
+	private final WebDriver driver;
+
+	private final String base;
+
+	Browser(int port) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,1024", "--user-data-dir=" + freshProfile());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	void open(String path) {
+		this.driver.get(this.base + path);
+	}
+
+	String path() {
+		return this.driver.getCurrentUrl().substring(this.base.length()).replaceAll("\\?.*", "");
+	}
+
+	/** Waits for the browser to arrive at a path, as after submitting a form. */
+	void awaitPath(String expected) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(path()).isEqualTo(expected));
+	}
+
+	WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	List<WebElement> all(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	void type(String id, String text) {
+		WebElement field = find("#" + id);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void click(String css) {
+		find(css).click();
+	}
+
+	String text(String css) {
+		return find(css).getText();
+	}
+
+	/**
+	 * Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds on this
+	 * page.
+	 */
+	void assertAccessible() {
+		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+			.analyze(this.driver);
+		List<String> violations = results.getViolations()
+			.stream()
+			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.map(Browser::describe)
+			.toList();
+		assertThat(violations).as("accessibility of " + path()).isEmpty();
+	}
+
+	private static String describe(Rule rule) {
+		return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+				+ rule.getNodes().stream().map((node) -> String.valueOf(node.getTarget())).toList();
+	}
+
+	private static String freshProfile() {
+		try {
+			File profile = Files.createTempDirectory("chromium-profile").toFile();
+			profile.deleteOnExit();
+			return profile.getAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

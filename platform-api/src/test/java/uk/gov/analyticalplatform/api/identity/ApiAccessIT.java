@@ -1,0 +1,105 @@
+package uk.gov.analyticalplatform.api.identity;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import uk.gov.analyticalplatform.api.identity.ApiRoutes.Route;
+import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.ApiClient.Response;
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may reach which route of the JSON API, checked over every route there is. */
+class ApiAccessIT extends IdentityIntegrationTest {
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mapping;
+
+	ApiRoutes routes;
+
+	@BeforeEach
+	void routes() {
+		this.routes = ApiRoutes.of(this.mapping);
+		assertThat(this.routes.all()).extracting(Route::toString)
+			.contains("GET /api/v1/me", "POST /api/v1/me/tokens", "DELETE /api/v1/me/tokens/{id}", "GET /api/v1/users",
+					"PATCH /api/v1/users/{username}", "POST /api/v1/users/{username}/totp/reset");
+	}
+
+	@Test
+	void everyRouteBeyondTheSignInStepsRejectsASessionThatHasNotPassedTheSecondFactor() {
+		Enrolled user = this.users.enrolled("gate");
+		ApiClient pending = api();
+		assertThat(pending.post("/api/v1/auth/login", login(user.username(), SignedInUsers.PASSWORD)).status())
+			.isEqualTo(200);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = pending.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(401);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/mfa-required");
+		}
+	}
+
+	@Test
+	void everyRouteBeyondLoginRejectsAnAnonymousCallerWith401() {
+		ApiClient anonymous = api();
+		for (Route route : this.routes.all()) {
+			if (route.pattern().equals("/api/v1/auth/login") || route.pattern().equals("/api/v1/auth/csrf")) {
+				continue;
+			}
+			Response response = anonymous.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(401);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/unauthenticated");
+		}
+	}
+
+	@Test
+	void everyUserAdministrationRouteIsForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("analyst"));
+		List<Route> adminRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.pattern().startsWith("/api/v1/users"))
+			.toList();
+		assertThat(adminRoutes).hasSize(4);
+		for (Route route : adminRoutes) {
+			Response response = analyst.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/forbidden");
+		}
+	}
+
+	@Test
+	void aTokenReachesOnlyTheRoutesItsScopesOpen() {
+		ApiClient session = signedIn(this.users.enrolled("scoped"));
+		String token = session
+			.post("/api/v1/me/tokens", "{\"name\": \"profile\", \"scopes\": [\"profile:read\"], \"expiresInDays\": 7}")
+			.json()
+			.path("token")
+			.asString();
+		ApiClient bearer = api().withBearer(token);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = bearer.exchange(route.method(), route.path(), route.body());
+			int expected = route.toString().equals("GET /api/v1/me") ? 200 : 403;
+			assertThat(response.status()).as(route.toString()).isEqualTo(expected);
+		}
+		for (String signInStep : List.of("/api/v1/auth/totp/verify", "/api/v1/auth/logout")) {
+			assertThat(bearer.exchange("POST", signInStep, "{}").status()).as(signInStep).isEqualTo(403);
+		}
+	}
+
+	@Test
+	void aBadTokenIsRejectedWith401() {
+		Response response = api().withBearer("apt_" + "x".repeat(43)).exchange("GET", "/api/v1/me", null);
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+	}
+
+}

@@ -1,0 +1,125 @@
+package uk.gov.analyticalplatform.api.identity;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.ApiClient.Response;
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.testing.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiTokensIT extends IdentityIntegrationTest {
+
+	@Test
+	void aTokenIsShownOnceWorksAsABearerTokenAndStopsWhenRevoked() {
+		Enrolled user = this.users.enrolled("tokens");
+		ApiClient session = signedIn(user);
+		Response issued = session.post("/api/v1/me/tokens", token("pipeline", "profile:read", 30));
+		assertThat(issued.status()).isEqualTo(201);
+		String token = issued.json().path("token").asString();
+		String id = issued.json().path("id").asString();
+		assertThat(token).startsWith("apt_");
+
+		JsonNode listed = session.get("/api/v1/me/tokens").json();
+		assertThat(listed).hasSize(1);
+		assertThat(listed.get(0).path("token").isNull()).isTrue();
+		Response me = api().withBearer(token).get("/api/v1/me");
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.json().path("authenticatedWith").asString()).isEqualTo("api-token");
+		assertThat(me.json().path("user").path("username").asString()).isEqualTo(user.username());
+
+		assertThat(session.send("DELETE", "/api/v1/me/tokens/" + id, null).status()).isEqualTo(204);
+		assertThat(api().withBearer(token).get("/api/v1/me").status()).isEqualTo(401);
+		assertThat(session.send("DELETE", "/api/v1/me/tokens/" + id, null).status()).isEqualTo(404);
+		assertThat(auditEvents("api_token.created", id)).isEqualTo(1);
+		assertThat(auditEvents("api_token.revoked", id)).isEqualTo(1);
+	}
+
+	@Test
+	void theRawTokenIsNowhereInTheDatabase() throws Exception {
+		ApiClient session = signedIn(this.users.enrolled("hashing"));
+		String token = session.post("/api/v1/me/tokens", token("hashed", "profile:read", 30))
+			.json()
+			.path("token")
+			.asString();
+		assertThat(api().withBearer(token).get("/api/v1/me").status()).isEqualTo(200);
+		String secretPart = token.substring(4);
+		String secretHex = java.util.HexFormat.of()
+			.formatHex(secretPart.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		try (Connection connection = TestDatabases.superuser(this.database)) {
+			List<String> tables = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(
+							"SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) FROM information_schema.tables "
+									+ "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
+									+ "AND table_type = 'BASE TABLE'")) {
+				while (rows.next()) {
+					tables.add(rows.getString(1));
+				}
+			}
+			assertThat(tables).contains("public.api_tokens", "public.audit_event", "public.spring_session_attributes");
+			for (String table : tables) {
+				try (Statement statement = connection.createStatement();
+						ResultSet rows = statement
+							.executeQuery("SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%" + secretPart
+									+ "%' OR t::text LIKE '%" + secretHex + "%'")) {
+					rows.next();
+					assertThat(rows.getInt(1)).as(table).isZero();
+				}
+			}
+		}
+	}
+
+	@Test
+	void anExpiredTokenStopsWorking() {
+		ApiClient session = signedIn(this.users.enrolled("expiry"));
+		String token = session.post("/api/v1/me/tokens", token("short", "profile:read", 1))
+			.json()
+			.path("token")
+			.asString();
+		assertThat(api().withBearer(token).get("/api/v1/me").status()).isEqualTo(200);
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		assertThat(api().withBearer(token).get("/api/v1/me").status()).isEqualTo(401);
+	}
+
+	@Test
+	void tokensLiveNoLongerThanNinetyDaysAndNeedAKnownScope() {
+		ApiClient session = signedIn(this.users.enrolled("limits"));
+		Response tooLong = session.post("/api/v1/me/tokens", token("long", "profile:read", 91));
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.problemType()).isEqualTo("/problems/api-token-request-refused");
+		assertThat(session.post("/api/v1/me/tokens", token("odd", "root", 30)).status()).isEqualTo(400);
+		assertThat(session.post("/api/v1/me/tokens", token("max", "profile:read", 90)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void anAdminTokenWithTheUsersScopeManagesUsersButCannotMintTokens() {
+		Enrolled admin = this.users.enrolled("tokenadmin", Role.PLATFORM_ADMIN);
+		ApiClient session = signedIn(admin);
+		String token = session.post("/api/v1/me/tokens", token("admin script", "users:admin", 30))
+			.json()
+			.path("token")
+			.asString();
+		ApiClient script = api().withBearer(token);
+		assertThat(script.get("/api/v1/users").status()).isEqualTo(200);
+		assertThat(script.exchange("POST", "/api/v1/me/tokens", token("more", "users:admin", 30)).status())
+			.isEqualTo(403);
+		assertThat(script.get("/api/v1/me").status()).isEqualTo(403);
+	}
+
+	private static String token(String name, String scope, int days) {
+		return "{\"name\": \"" + name + "\", \"scopes\": [\"" + scope + "\"], \"expiresInDays\": " + days + "}";
+	}
+
+}

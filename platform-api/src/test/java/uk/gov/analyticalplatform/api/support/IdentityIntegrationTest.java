@@ -1,0 +1,113 @@
+package uk.gov.analyticalplatform.api.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.gov.analyticalplatform.testing.PlatformDatabase;
+import uk.gov.analyticalplatform.testing.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The running application on its own database, with a real OpenID Connect provider in the
+ * JVM (mock-oauth2-server). Every identity test shares this one context, so each makes
+ * users of its own.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@PlatformDatabase
+public abstract class IdentityIntegrationTest {
+
+	protected static final MockOAuth2Server oidc = startProvider();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected SignedInUsers users;
+
+	@Autowired
+	protected MovableClock clock;
+
+	@Value("${platform.test.database}")
+	protected String database;
+
+	@DynamicPropertySource
+	static void identityProvider(DynamicPropertyRegistry registry) {
+		String prefix = "platform.oidc.providers.mock.";
+		registry.add(prefix + "issuer-uri", () -> oidc.issuerUrl("default").toString());
+		registry.add(prefix + "client-id", () -> "analytical-platform");
+		registry.add(prefix + "client-secret", () -> "not-a-secret");
+		registry.add(prefix + "display-name", () -> "Test provider");
+		registry.add(prefix + "admin-groups", () -> "platform-admins");
+		registry.add("platform.oidc.providers.trusting.issuer-uri", () -> oidc.issuerUrl("trusting").toString());
+		registry.add("platform.oidc.providers.trusting.client-id", () -> "analytical-platform");
+		registry.add("platform.oidc.providers.trusting.client-secret", () -> "not-a-secret");
+		registry.add("platform.oidc.providers.trusting.trust-mfa-claim", () -> "true");
+	}
+
+	private static MockOAuth2Server startProvider() {
+		MockOAuth2Server server = new MockOAuth2Server();
+		server.start();
+		return server;
+	}
+
+	protected ApiClient api() {
+		return new ApiClient(this.port);
+	}
+
+	/**
+	 * A code from the authenticator that has not been used: time moves on one step first.
+	 */
+	protected String freshCode(String secret) {
+		this.clock.advance(Duration.ofSeconds(30));
+		return TestTotp.code(secret, this.clock.instant());
+	}
+
+	/** Signs in with password and TOTP through the JSON API. */
+	protected ApiClient signedIn(SignedInUsers.Enrolled user) {
+		ApiClient client = api();
+		assertThat(client.post("/api/v1/auth/login", login(user.username(), SignedInUsers.PASSWORD)).status())
+			.isEqualTo(200);
+		assertThat(client.post("/api/v1/auth/totp/verify", code(freshCode(user.secret()))).status()).isEqualTo(200);
+		return client;
+	}
+
+	protected static String login(String username, String password) {
+		return "{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}";
+	}
+
+	protected static String code(String code) {
+		return "{\"code\": \"" + code + "\"}";
+	}
+
+	/** How many audit events of this action name the target, read as the superuser. */
+	protected int auditEvents(String action, String targetId) {
+		try (Connection connection = TestDatabases.superuser(this.database);
+				PreparedStatement query = connection
+					.prepareStatement("SELECT count(*) FROM audit_event WHERE action = ? AND target_id = ?")) {
+			query.setString(1, action);
+			query.setString(2, targetId);
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
