@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,5 +10,6 @@ set -a; . build/services/env; set +a
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 case "${1:-}" in
   audit) exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.audit.AuditBenchmark ;;
-  *) echo "usage: $0 audit" >&2; exit 2 ;;
+  data-access) exec java -Xmx1g -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.DataAccessBenchmark ;;
+  *) echo "usage: $0 audit|data-access" >&2; exit 2 ;;
 esac

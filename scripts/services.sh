@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts, stops and describes the real services the platform needs locally and in tests:
-# a PostgreSQL cluster, a moto server (AWS API emulator) and, for browser tests, Chromium. Idempotent, loopback only,
-# spare ports, state under build/services. Usage: scripts/services.sh start|stop|status|env
+# a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM) and, for browser
+# tests, Chromium. Idempotent, loopback only, spare ports, state under build/services.
+# Usage: scripts/services.sh start|stop|status|env
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -107,8 +108,10 @@ pg_stop() {
   as_pg "$(pg_bin)/pg_ctl" -D "$(readlink -f "$data")" -m fast -w stop >/dev/null 2>&1 && log "PostgreSQL stopped" || true
 }
 
+# moto_start NAME [VAR=value...]: a moto server with that environment, state in NAME.pid/.port/.log
 moto_start() {
-  local venv="$root/build/venv" port pidfile="$state/moto.pid"
+  local name=$1; shift
+  local venv="$root/build/venv" port pidfile="$state/$name.pid"
   local installed=""
   [ -x "$venv/bin/pip" ] && installed=$("$venv/bin/pip" show moto 2>/dev/null || true)
   if [ ! -x "$venv/bin/moto_server" ] || ! grep -qx "Version: $moto_version" <<<"$installed"; then
@@ -116,28 +119,28 @@ moto_start() {
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q --disable-pip-version-check "moto[server]==$moto_version"
   fi
-  port=$(remembered_port moto)
+  port=$(remembered_port "$name")
   if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    log "moto already running on 127.0.0.1:$port"
+    log "$name already running on 127.0.0.1:$port"
     return
   fi
-  if ! port_free "$port"; then port=$(spare_port); echo "$port" >"$state/moto.port"; fi
+  if ! port_free "$port"; then port=$(spare_port); echo "$port" >"$state/$name.port"; fi
   # setsid: the server outlives this script (and make) until services.sh stop
-  setsid "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/moto.log" 2>&1 </dev/null &
+  setsid env "$@" "$venv/bin/moto_server" -H 127.0.0.1 -p "$port" >"$state/$name.log" 2>&1 </dev/null &
   echo $! >"$pidfile"
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/moto-api/" >/dev/null 2>&1; then
-      log "moto started on 127.0.0.1:$port"; return
+      log "$name started on 127.0.0.1:$port"; return
     fi
     sleep 0.5
   done
-  log "moto did not start; see $state/moto.log"; exit 1
+  log "$name did not start; see $state/$name.log"; exit 1
 }
 
 moto_stop() {
-  local pidfile="$state/moto.pid"
+  local pidfile="$state/$1.pid"
   if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
-    kill "$(cat "$pidfile")" && log "moto stopped"
+    kill "$(cat "$pidfile")" && log "$1 stopped"
   fi
   rm -f "$pidfile"
 }
@@ -157,12 +160,16 @@ PLATFORM_PG_PORT=$(cat "$state/postgres.port")
 PLATFORM_PG_SUPERUSER=postgres
 PLATFORM_PG_SUPERUSER_PASSWORD=$(cat "$state/postgres.password")
 PLATFORM_AWS_ENDPOINT=http://127.0.0.1:$(cat "$state/moto.port")
+PLATFORM_AWS_IAM_ENDPOINT=http://127.0.0.1:$(cat "$state/moto-iam.port")
 ENV
 }
 
 case "${1:-}" in
-  start) pg_start; moto_start; browser_install; write_env; log "environment in $envfile" ;;
-  stop) moto_stop; pg_stop ;;
+  # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
+  # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
+  start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0; browser_install
+    write_env; log "environment in $envfile" ;;
+  stop) moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;
   *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;

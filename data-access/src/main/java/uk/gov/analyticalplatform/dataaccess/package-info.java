@@ -1,7 +1,13 @@
 /**
- * Data access: datasets and their versions, grants, access requests and approvals, the
- * policy compiler (grants to IAM and Lake Formation) and the AWS reconciler. Built by the
- * data-access issue; the root package will be the module's API and the AWS SDK stays
- * inside {@code internal.aws}.
+ * Data access: datasets and their versions, groups, grants, access requests and
+ * approvals, and the status of what AWS allows each user. This root package is the
+ * module's API: the facades {@link uk.gov.analyticalplatform.dataaccess.DatasetCatalog},
+ * {@link uk.gov.analyticalplatform.dataaccess.Groups},
+ * {@link uk.gov.analyticalplatform.dataaccess.Grants},
+ * {@link uk.gov.analyticalplatform.dataaccess.AccessRequests},
+ * {@link uk.gov.analyticalplatform.dataaccess.DatasetVersions} and
+ * {@link uk.gov.analyticalplatform.dataaccess.AccessStatus}, their command and result
+ * records, and exceptions named for what happened. Everything else lives in
+ * {@code internal}; the AWS SDK stays inside {@code internal.aws}.
  */
 package uk.gov.analyticalplatform.dataaccess;

@@ -47,6 +47,14 @@ public final class PlatformServices {
 		return require("PLATFORM_AWS_ENDPOINT");
 	}
 
+	/**
+	 * The AWS emulator that checks every call against IAM: tests reset it and open a few
+	 * unchecked calls to create their own admin user.
+	 */
+	public String awsIamEndpoint() {
+		return require("PLATFORM_AWS_IAM_ENDPOINT");
+	}
+
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
 	}

@@ -1,0 +1,36 @@
+package uk.gov.analyticalplatform.dataaccess;
+
+/**
+ * Something the data access module refused, named for what happened. The {@link Kind}
+ * says how a caller should present it (the REST layer maps it to a status code).
+ */
+public abstract class DataAccessException extends RuntimeException {
+
+	private final Kind kind;
+
+	protected DataAccessException(Kind kind, String message) {
+		super(message);
+		this.kind = kind;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/** How a refusal should be presented. */
+	public enum Kind {
+
+		/** The thing does not exist (404). */
+		NOT_FOUND,
+		/** The input is malformed (400). */
+		INVALID,
+		/** The caller may not do this (403). */
+		FORBIDDEN,
+		/** It clashes with the current state (409). */
+		CONFLICT,
+		/** Well-formed, but cannot be done (422). */
+		UNPROCESSABLE
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Grants and the access request workflow: who may decide, exactly-once decisions, expiry,
+ * the effective access of a user and the check that it still fits IAM's limits.
+ */
+package uk.gov.analyticalplatform.dataaccess.internal.access;

@@ -1,0 +1,108 @@
+package uk.gov.analyticalplatform.dataaccess.internal.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
+
+import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
+
+/**
+ * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation.
+ */
+public class AwsAdapter implements AwsGateway {
+
+	private final AwsClients clients;
+
+	private final IamRoles roles;
+
+	private final LakeFormationPermissions lakeFormation;
+
+	private final S3Buckets buckets;
+
+	private final String configuredAccountId;
+
+	private volatile String accountId;
+
+	/**
+	 * @param clients the SDK clients
+	 * @param region the region
+	 * @param partition the ARN partition
+	 * @param owner the value of the ownership tag on everything the platform creates
+	 * @param accountId the account, or {@code null} to ask STS
+	 */
+	public AwsAdapter(AwsClients clients, String region, String partition, String owner, String accountId) {
+		this.clients = clients;
+		this.roles = new IamRoles(clients.iam, partition, owner);
+		this.lakeFormation = new LakeFormationPermissions(clients.lakeFormation);
+		this.buckets = new S3Buckets(clients.s3, region, partition, owner);
+		this.configuredAccountId = accountId;
+	}
+
+	@Override
+	public RoleApplied applyRole(DesiredRole desired) {
+		List<String> changes = new ArrayList<>();
+		String arn = this.roles.apply(desired, accountId(), changes);
+		this.lakeFormation.apply(arn, desired.lakeFormation(), changes);
+		StringBuilder trust = new StringBuilder();
+		List<NamedPolicy> policies = this.roles.read(desired.roleName(), trust);
+		return new RoleApplied(changes,
+				new AppliedRole(arn, trust.toString(), policies, this.lakeFormation.describe(arn)));
+	}
+
+	@Override
+	public boolean deleteRole(String roleName) {
+		String arn = this.roles.find(roleName).map((role) -> role.arn()).orElse(null);
+		if (arn == null) {
+			return false;
+		}
+		List<String> changes = new ArrayList<>();
+		boolean deleted = this.roles.delete(roleName, changes);
+		if (deleted) {
+			this.lakeFormation.revokeAll(arn);
+		}
+		return deleted;
+	}
+
+	@Override
+	public List<String> ownedRoles(String namePrefix) {
+		return this.roles.owned(namePrefix);
+	}
+
+	@Override
+	public List<String> provisionBucket(BucketSpec bucket) {
+		return this.buckets.provision(bucket);
+	}
+
+	@Override
+	public void checkGlueDatabase(String database, List<String> tables) {
+		try {
+			this.clients.glue.getDatabase((r) -> r.name(database));
+		}
+		catch (EntityNotFoundException ex) {
+			throw new IllegalStateException("Glue database " + database + " does not exist");
+		}
+		for (String table : tables) {
+			try {
+				this.clients.glue.getTable((r) -> r.databaseName(database).name(table));
+			}
+			catch (EntityNotFoundException ex) {
+				throw new IllegalStateException("Glue table " + database + "." + table + " does not exist");
+			}
+		}
+	}
+
+	@Override
+	public String accountId() {
+		String known = this.accountId;
+		if (known == null) {
+			known = (this.configuredAccountId != null && !this.configuredAccountId.isBlank()) ? this.configuredAccountId
+					: this.clients.sts.getCallerIdentity().account();
+			this.accountId = known;
+		}
+		return known;
+	}
+
+}

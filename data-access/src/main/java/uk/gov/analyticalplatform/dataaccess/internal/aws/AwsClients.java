@@ -1,0 +1,94 @@
+package uk.gov.analyticalplatform.dataaccess.internal.aws;
+
+import java.net.URI;
+import java.time.Duration;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The SDK clients, sharing one HTTP client, credentials, and the SDK's standard retry
+ * strategy (exponential backoff with jitter on throttling and transient errors).
+ */
+public final class AwsClients implements AutoCloseable {
+
+	private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+		.connectionTimeout(Duration.ofSeconds(5))
+		.socketTimeout(Duration.ofSeconds(30))
+		.build();
+
+	final IamClient iam;
+
+	final StsClient sts;
+
+	final S3Client s3;
+
+	final GlueClient glue;
+
+	final LakeFormationClient lakeFormation;
+
+	/**
+	 * @param region the region
+	 * @param endpoint an endpoint override for every service, or {@code null}
+	 * @param accessKeyId a static access key, or {@code null} for the default chain
+	 * @param secretAccessKey its secret
+	 * @param maxAttempts attempts per call, with backoff
+	 */
+	public AwsClients(String region, URI configuredEndpoint, String accessKeyId, String secretAccessKey,
+			int maxAttempts) {
+		URI endpoint = (configuredEndpoint != null && !configuredEndpoint.toString().isBlank()) ? configuredEndpoint
+				: null;
+		AwsCredentialsProvider credentials = (accessKeyId != null && !accessKeyId.isBlank())
+				? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
+				: DefaultCredentialsProvider.builder().build();
+		ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
+			.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+			.apiCallTimeout(Duration.ofMinutes(2))
+			.build();
+		Region configured = Region.of(region);
+		this.iam = configure(IamClient.builder(), (endpoint != null) ? configured : Region.AWS_GLOBAL, endpoint,
+				credentials, overrides)
+			.build();
+		this.sts = configure(StsClient.builder(), configured, endpoint, credentials, overrides).build();
+		this.s3 = configure(S3Client.builder(), configured, endpoint, credentials, overrides)
+			.forcePathStyle(endpoint != null)
+			.build();
+		this.glue = configure(GlueClient.builder(), configured, endpoint, credentials, overrides).build();
+		this.lakeFormation = configure(LakeFormationClient.builder(), configured, endpoint, credentials, overrides)
+			.build();
+	}
+
+	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
+			URI endpoint, AwsCredentialsProvider credentials, ClientOverrideConfiguration overrides) {
+		builder.region(region).credentialsProvider(credentials).overrideConfiguration(overrides);
+		if (endpoint != null) {
+			builder.endpointOverride(endpoint);
+		}
+		return builder.httpClient(this.http);
+	}
+
+	@Override
+	public void close() {
+		this.iam.close();
+		this.sts.close();
+		this.s3.close();
+		this.glue.close();
+		this.lakeFormation.close();
+		this.http.close();
+	}
+
+}

@@ -1,0 +1,204 @@
+package uk.gov.analyticalplatform.dataaccess.internal.catalog;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.gov.analyticalplatform.dataaccess.ApplyState;
+import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
+import uk.gov.analyticalplatform.dataaccess.Classification;
+import uk.gov.analyticalplatform.dataaccess.Dataset;
+import uk.gov.analyticalplatform.dataaccess.DatasetKind;
+import uk.gov.analyticalplatform.dataaccess.DatasetNotFound;
+import uk.gov.analyticalplatform.dataaccess.GroupRef;
+import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
+
+/** The {@code datasets} and {@code dataset_admins} tables. */
+public class DatasetRows {
+
+	private static final String SELECT = """
+			SELECT d.*, g.name AS owner_name FROM datasets d JOIN access_groups g ON g.id = d.owner_group_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	public DatasetRows(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID id, NewDataset dataset, String rootPrefix, Instant at, String by) {
+		this.jdbc.sql("""
+				INSERT INTO datasets (id, name, description, owner_group_id, classification, kind, bucket, root_prefix,
+				  glue_database, glue_tables, created_at, created_by)
+				VALUES (:id, :name, :description, :owner, :classification, :kind, :bucket, :prefix, :database,
+				  string_to_array(:tables, ','), :at, :by)
+				""")
+			.param("id", id)
+			.param("name", dataset.name())
+			.param("description", dataset.description())
+			.param("owner", dataset.ownerGroupId())
+			.param("classification", dataset.classification().name())
+			.param("kind", dataset.kind().name())
+			.param("bucket", dataset.bucket())
+			.param("prefix", rootPrefix)
+			.param("database", dataset.glueDatabase())
+			.param("tables", String.join(",", dataset.tables()))
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.update();
+	}
+
+	boolean nameTaken(String name) {
+		return this.jdbc.sql("SELECT count(*) FROM datasets WHERE name = :name")
+			.param("name", name)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	boolean locationTaken(String bucket, String rootPrefix) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM datasets WHERE kind = 'S3' AND bucket = :bucket " + "AND root_prefix = :prefix")
+			.param("bucket", bucket)
+			.param("prefix", rootPrefix)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public Dataset get(UUID id) {
+		return find(id).orElseThrow(() -> DatasetNotFound.forId(id));
+	}
+
+	public Optional<Dataset> find(UUID id) {
+		return this.jdbc.sql(SELECT + " WHERE d.id = :id").param("id", id).query(this::dataset).optional();
+	}
+
+	/** Locks the dataset's row for the rest of the transaction. */
+	public Dataset lock(UUID id) {
+		this.jdbc.sql("SELECT id FROM datasets WHERE id = :id FOR UPDATE")
+			.param("id", id)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> DatasetNotFound.forId(id));
+		return get(id);
+	}
+
+	Optional<UUID> idOf(String name) {
+		return this.jdbc.sql("SELECT id FROM datasets WHERE name = :name")
+			.param("name", name)
+			.query(UUID.class)
+			.optional();
+	}
+
+	List<Dataset> search(String text) {
+		String pattern = "%" + ((text != null) ? text.toLowerCase().replace("%", "\\%").replace("_", "\\_") : "") + "%";
+		return this.jdbc
+			.sql(SELECT + " WHERE lower(d.name) LIKE :text OR lower(d.description) LIKE :text " + "ORDER BY d.name")
+			.param("text", pattern)
+			.query(this::dataset)
+			.list();
+	}
+
+	/**
+	 * Every dataset whose desired state has not been applied yet and has not failed
+	 * (failed ones wait for the resync), or all of them.
+	 */
+	public List<Dataset> needingApply(boolean all) {
+		String pending = " WHERE d.generation > d.observed_generation AND d.apply_state <> 'FAILED'";
+		return this.jdbc.sql(SELECT + (all ? "" : pending) + " ORDER BY d.created_at").query(this::dataset).list();
+	}
+
+	boolean addAdmin(UUID datasetId, UserRef user, Instant at, String by) {
+		return this.jdbc.sql("""
+				INSERT INTO dataset_admins (dataset_id, user_id, username, added_at, added_by)
+				VALUES (:dataset, :id, :username, :at, :by) ON CONFLICT DO NOTHING
+				""")
+			.param("dataset", datasetId)
+			.param("id", user.userId())
+			.param("username", user.username())
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.update() > 0;
+	}
+
+	Optional<UserRef> removeAdmin(UUID datasetId, String userId) {
+		return this.jdbc
+			.sql("DELETE FROM dataset_admins WHERE dataset_id = :dataset AND user_id = :id "
+					+ "RETURNING user_id, username")
+			.param("dataset", datasetId)
+			.param("id", userId)
+			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
+			.optional();
+	}
+
+	/**
+	 * Whether the user holds an active ADMIN grant on the dataset, directly or through a
+	 * group.
+	 */
+	public boolean holdsAdminGrant(UUID datasetId, String userId) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM grants g LEFT JOIN access_group_members m ON m.group_id = g.group_id
+				 WHERE g.dataset_id = :dataset AND g.revoked_at IS NULL AND g.level = 'ADMIN'
+				   AND (g.user_id = :user OR m.user_id = :user)
+				""").param("dataset", datasetId).param("user", userId).query(Integer.class).single() > 0;
+	}
+
+	/**
+	 * The datasets the user administers: named data admin or active ADMIN grant holder.
+	 */
+	public List<UUID> administeredBy(String userId) {
+		return this.jdbc.sql("""
+				SELECT dataset_id FROM dataset_admins WHERE user_id = :user
+				UNION
+				SELECT g.dataset_id FROM grants g LEFT JOIN access_group_members m ON m.group_id = g.group_id
+				 WHERE g.revoked_at IS NULL AND g.level = 'ADMIN' AND (g.user_id = :user OR m.user_id = :user)
+				""").param("user", userId).query(UUID.class).list();
+	}
+
+	public void applied(UUID id, long generation, Instant at) {
+		this.jdbc.sql("""
+				UPDATE datasets SET observed_generation = GREATEST(observed_generation, :generation),
+				  apply_state = CASE WHEN generation > :generation THEN 'PENDING' ELSE 'READY' END,
+				  apply_reason = NULL, applied_at = :at WHERE id = :id
+				""").param("id", id).param("generation", generation).param("at", Timestamp.from(at)).update();
+	}
+
+	public void failed(UUID id, String reason) {
+		this.jdbc.sql("UPDATE datasets SET apply_state = 'FAILED', apply_reason = :reason WHERE id = :id")
+			.param("id", id)
+			.param("reason", (reason.length() > 2000) ? reason.substring(0, 2000) : reason)
+			.update();
+	}
+
+	private List<UserRef> admins(UUID datasetId) {
+		return this.jdbc
+			.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset " + "ORDER BY username")
+			.param("dataset", datasetId)
+			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
+			.list();
+	}
+
+	private Dataset dataset(ResultSet row, int n) throws SQLException {
+		UUID id = row.getObject("id", UUID.class);
+		Array tables = row.getArray("glue_tables");
+		Timestamp applied = row.getTimestamp("applied_at");
+		ApplyStatus status = new ApplyStatus(ApplyState.valueOf(row.getString("apply_state")),
+				row.getString("apply_reason"), row.getLong("generation"), row.getLong("observed_generation"),
+				(applied != null) ? applied.toInstant() : null);
+		return new Dataset(id, row.getString("name"), row.getString("description"),
+				new GroupRef(row.getObject("owner_group_id", UUID.class), row.getString("owner_name")),
+				Classification.valueOf(row.getString("classification")), DatasetKind.valueOf(row.getString("kind")),
+				row.getString("bucket"), row.getString("root_prefix"), row.getString("glue_database"),
+				List.copyOf(Arrays.asList((String[]) tables.getArray())), admins(id), status,
+				row.getTimestamp("created_at").toInstant(), row.getString("created_by"));
+	}
+
+}

@@ -1,0 +1,185 @@
+package uk.gov.analyticalplatform.dataaccess.internal.config;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
+import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
+import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
+import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
+import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsAdapter;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsClients;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Objects;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetCatalogService;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetVersionService;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupService;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicySettings;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AccessReconciler;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AccessStatusService;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
+import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
+import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignals;
+
+/**
+ * Wires the data access module over the application's DataSource, transaction manager and
+ * audit log, and the AWS SDK clients.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
+public class DataAccessAutoConfiguration {
+
+	/**
+	 * Account ids are always 12 digits, so checks compile exactly the sizes AWS will see.
+	 */
+	private static final String ANY_ACCOUNT = "000000000000";
+
+	@Bean(destroyMethod = "close")
+	AwsClients dataAccessAwsClients(AwsProperties aws) {
+		return new AwsClients(aws.region(), aws.endpoint(), aws.accessKeyId(), aws.secretAccessKey(),
+				aws.maxAttempts());
+	}
+
+	@Bean
+	AwsAdapter dataAccessAwsAdapter(AwsClients clients, AwsProperties aws, DataAccessProperties properties) {
+		return new AwsAdapter(clients, aws.region(), aws.partition(), "control-plane:" + properties.rolePrefix(),
+				aws.accountId());
+	}
+
+	@Bean
+	ReconcileSignals dataAccessSignals() {
+		return new ReconcileSignals();
+	}
+
+	@Bean
+	AccessRoles dataAccessRoles(DataSource dataSource, ObjectProvider<Clock> clock, ReconcileSignals signals) {
+		return new AccessRoles(JdbcClient.create(dataSource), clock(clock), signals);
+	}
+
+	@Bean
+	DatasetRows dataAccessDatasetRows(DataSource dataSource) {
+		return new DatasetRows(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	GroupRows dataAccessGroupRows(DataSource dataSource) {
+		return new GroupRows(JdbcClient.create(dataSource));
+	}
+
+	@Bean
+	GroupService dataAccessGroups(GroupRows groups, AccessRoles roles, AuditLog audit,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+		return new GroupService(groups, roles, audit, new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	DatasetCatalogService dataAccessCatalog(DatasetRows datasets, GroupRows groups, AuditLog audit,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, ReconcileSignals signals) {
+		return new DatasetCatalogService(datasets, groups, audit, new TransactionTemplate(transactions), clock(clock),
+				signals);
+	}
+
+	@Bean
+	DatasetVersionService dataAccessVersions(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
+			AccessRoles roles, AwsClients clients, AuditLog audit, PlatformTransactionManager transactions,
+			ObjectProvider<Clock> clock) {
+		return new DatasetVersionService(JdbcClient.create(dataSource), datasets, catalog, roles,
+				new S3Objects(clients), audit, new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	EffectiveAccess dataAccessEffectiveAccess(DataSource dataSource, ObjectProvider<Clock> clock) {
+		return new EffectiveAccess(JdbcClient.create(dataSource), clock(clock));
+	}
+
+	@Bean
+	GrantService dataAccessGrants(DataSource dataSource, DatasetRows datasets, GroupRows groups,
+			DatasetCatalogService catalog, EffectiveAccess effective, AccessRoles roles, AuditLog audit,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, AwsProperties aws,
+			DataAccessProperties properties) {
+		PolicyCompiler checks = new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT));
+		return new GrantService(JdbcClient.create(dataSource), datasets, groups, catalog, effective, checks, roles,
+				audit, new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	AccessRequestService dataAccessRequests(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
+			GrantService grants, AuditLog audit, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+		return new AccessRequestService(JdbcClient.create(dataSource), datasets, catalog, grants, audit,
+				new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReconcilerLeadership dataAccessLeadership() {
+		return () -> true;
+	}
+
+	@Bean
+	AccessReconciler dataAccessReconciler(AccessRoles roles, DatasetRows datasets, EffectiveAccess effective,
+			GrantService grants, AccessRequestService requests, AwsGateway aws, AuditLog audit,
+			PlatformTransactionManager transactions, ReconcilerLeadership leadership, ObjectProvider<Clock> clock,
+			ReconcileSignals signals, AwsProperties awsProperties, DataAccessProperties properties) {
+		TransactionTemplate template = new TransactionTemplate(transactions);
+		ExpirySweep expiry = new ExpirySweep(grants, requests, template, clock(clock), properties.requestTtl());
+		Supplier<PolicyCompiler> compiler = new Supplier<>() {
+
+			private volatile PolicyCompiler compiled;
+
+			@Override
+			public PolicyCompiler get() {
+				if (this.compiled == null) {
+					this.compiled = new PolicyCompiler(policySettings(properties, awsProperties, aws.accountId()));
+				}
+				return this.compiled;
+			}
+
+		};
+		DataAccessProperties.Reconciler reconciler = properties.reconciler();
+		AccessReconciler.Settings settings = new AccessReconciler.Settings(reconciler.enabled(),
+				reconciler.pollInterval(), reconciler.resyncInterval(), reconciler.sweepInterval(),
+				reconciler.baseBackoff(), reconciler.maxBackoff(), properties.rolePrefix(),
+				properties.buckets().infrequentAccessDays(), properties.buckets().archiveDays(),
+				properties.buckets().kmsKeyId(), properties.buckets().tlsOnly());
+		AccessReconciler created = new AccessReconciler(roles, datasets, effective, expiry, aws, compiler, audit,
+				template, leadership, clock(clock), settings);
+		signals.listen(created);
+		return created;
+	}
+
+	@Bean
+	AccessStatusService dataAccessStatus(EffectiveAccess effective, AccessRoles roles, AccessReconciler reconciler,
+			AwsProperties aws, DataAccessProperties properties) {
+		return new AccessStatusService(effective, roles,
+				new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT)), reconciler);
+	}
+
+	static PolicySettings policySettings(DataAccessProperties properties, AwsProperties aws, String accountId) {
+		String oidcProvider = (properties.oidcProviderArn() != null && !properties.oidcProviderArn().isBlank())
+				? properties.oidcProviderArn()
+				: "arn:" + aws.partition() + ":iam::" + accountId + ":oidc-provider/" + properties.oidcIssuer();
+		return PolicySettings.withIamLimits(aws.partition(), accountId, aws.region(), properties.rolePrefix(),
+				oidcProvider, properties.serviceAccount(), properties.athenaWorkgroup(),
+				properties.athenaResultsBucket());
+	}
+
+	private static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfAvailable(Clock::systemUTC);
+	}
+
+}

@@ -1,0 +1,86 @@
+package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
+
+import java.util.List;
+
+import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
+
+/**
+ * What the reconciler needs from AWS, in the module's own terms; the AWS adapter
+ * implements it. Every method is idempotent and touches only resources the platform owns
+ * (tagged), refusing to take over a foreign one.
+ */
+public interface AwsGateway {
+
+	/**
+	 * Makes the role, its policies and its Lake Formation permissions exactly as desired:
+	 * creates what is missing, updates what differs, removes what the desired role lacks.
+	 * @return what had to change (empty when AWS already matched) and what AWS reports
+	 * after
+	 */
+	RoleApplied applyRole(DesiredRole desired);
+
+	/**
+	 * Deletes the role with its policies and Lake Formation permissions, if it exists and
+	 * is ours.
+	 * @return whether there was anything to delete
+	 */
+	boolean deleteRole(String roleName);
+
+	/** The names of the roles the platform owns whose names start with the prefix. */
+	List<String> ownedRoles(String namePrefix);
+
+	/**
+	 * Creates or adopts the bucket and gives it default encryption, versioning, a public
+	 * access block, a TLS-only bucket policy statement and the lifecycle rule.
+	 * @return what had to change
+	 */
+	List<String> provisionBucket(BucketSpec bucket);
+
+	/**
+	 * Checks that the Glue database, and the tables if any are named, exist.
+	 * @throws IllegalStateException naming what is missing
+	 */
+	void checkGlueDatabase(String database, List<String> tables);
+
+	/** The AWS account the control plane works in. */
+	String accountId();
+
+	/**
+	 * The result of applying a role.
+	 *
+	 * @param changes what had to change, for people
+	 * @param applied what AWS reports afterwards
+	 */
+	record RoleApplied(List<String> changes, AppliedRole applied) {
+
+	}
+
+	/**
+	 * A role as AWS reports it.
+	 *
+	 * @param roleArn its ARN
+	 * @param trustPolicy its trust policy
+	 * @param policies its inline policies and attached managed policies (default
+	 * versions)
+	 * @param lakeFormation its Lake Formation permissions, for people
+	 */
+	record AppliedRole(String roleArn, String trustPolicy, List<NamedPolicy> policies, List<String> lakeFormation) {
+
+	}
+
+	/**
+	 * A dataset's bucket and its settings.
+	 *
+	 * @param bucket the bucket
+	 * @param infrequentAccessDays days after which objects move to infrequent access
+	 * @param archiveDays days after which objects move to archive
+	 * @param kmsKeyId the KMS key for default encryption, or {@code null} for S3-managed
+	 * keys
+	 * @param tlsOnly whether the bucket policy denies requests made without TLS
+	 */
+	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+
+	}
+
+}
