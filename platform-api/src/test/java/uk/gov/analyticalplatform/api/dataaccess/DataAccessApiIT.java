@@ -325,6 +325,18 @@ class DataAccessApiIT extends IdentityIntegrationTest {
 		assertThat(this.dataAdmin.get("/api/v1/grants/" + grantId).status()).isEqualTo(200);
 	}
 
+	@Test
+	void theEndpointsAreDescribedInTheOpenApiDocument() {
+		JsonNode paths = api().get("/v3/api-docs").json().path("paths");
+		for (String path : List.of("/api/v1/datasets", "/api/v1/datasets/{id}/access-review",
+				"/api/v1/datasets/{id}/versions/{versionId}/verify", "/api/v1/groups/{id}/members",
+				"/api/v1/grants/{id}", "/api/v1/access-requests/{id}/approve", "/api/v1/me/datasets")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+		}
+		assertThat(paths.path("/api/v1/access-requests/{id}/approve").path("post").path("tags").toString())
+			.contains("Access requests");
+	}
+
 	static String body(String datasetId, String path) {
 		return """
 				{"datasetId": "%s", "level": "READ", "paths": [{"path": "%s", "level": "READ"}],
