@@ -156,6 +156,27 @@ class AuditLogIT {
 	}
 
 	@Test
+	void eventsAreStillLinkedAfterTheLogIsRestoredIntoAnotherCluster() throws SQLException {
+		this.transactions.executeWithoutResult(
+				(status) -> this.auditLog.record(AuditEvent.of(ALICE, "grant.created", "grant", "g-before-restore")));
+		this.auditEvents.verify(Actor.system("test"));
+		try (Connection superuser = TestDatabases.superuser(this.database);
+				Statement statement = superuser.createStatement()) {
+			// a restored cluster hands out transaction ids far below the watermark
+			// carried over
+			statement.execute("UPDATE audit_chain_head SET last_xid = '999999999999'");
+		}
+		this.transactions.executeWithoutResult(
+				(status) -> this.auditLog.record(AuditEvent.of(ALICE, "grant.created", "grant", "g-after-restore")));
+		VerifyReport report = this.auditEvents.verify(Actor.system("test"));
+		assertThat(report.ok()).as(report.problem()).isTrue();
+		assertThat(this.auditEvents.search(new AuditQuery(null, null, "grant", "g-after-restore", null, null), null, 1)
+			.events()
+			.get(0)
+			.seq()).isNotNull();
+	}
+
+	@Test
 	void triggersRefuseChangesEvenToTheTableOwner() throws SQLException {
 		this.transactions.executeWithoutResult(
 				(status) -> this.auditLog.record(AuditEvent.of(ALICE, "grant.created", "grant", "g-owner")));

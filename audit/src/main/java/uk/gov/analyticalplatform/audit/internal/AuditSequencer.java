@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Links committed events into the chain, in batches. Each batch locks the chain's single
- * head row, so any number of sequencers (threads or replicas) extend one chain, gap-free
- * and without forks; an event is linked exactly once because its queue entry is removed
- * in the same transaction that links it.
+ * Links committed events into the chain, in batches, in the order of the transactions
+ * that wrote them. Each batch locks the chain's single head row, which holds the
+ * watermark, so any number of sequencers (threads or replicas) extend one chain, gap-free
+ * and without forks, and link each event exactly once.
  */
 class AuditSequencer {
 
@@ -22,11 +25,22 @@ class AuditSequencer {
 	 * Events after the watermark, written by transactions that have all finished: no
 	 * transaction older than the oldest one still running can add an event below it
 	 * later. The snapshot that {@code pg_current_snapshot()} returns is the statement's
-	 * own, so what is visible and what is finished agree.
+	 * own, so what is visible and what is finished agree. Events already in the chain are
+	 * skipped, which only matters after the watermark has been reset (see
+	 * {@link #linkBatch}).
 	 */
 	private static final String PENDING = "SELECT " + StoredEvent.COLUMNS + ", e.xid::text AS xid FROM audit_event e"
 			+ " WHERE e.xid < pg_snapshot_xmin(pg_current_snapshot()) AND (e.xid, e.id) > (?::xid8, ?)"
-			+ " ORDER BY e.xid, e.id LIMIT ?";
+			+ " AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)" + " ORDER BY e.xid, e.id LIMIT ?";
+
+	/**
+	 * Whether the watermark lies beyond every transaction id this database has handed
+	 * out: the log was restored into another cluster (a dump and restore), whose
+	 * transaction ids start again from a low number.
+	 */
+	private static final String WATERMARK_AHEAD = "SELECT last_xid > pg_current_xact_id() FROM audit_chain_head";
+
+	private static final Logger log = LoggerFactory.getLogger(AuditSequencer.class);
 
 	static final String HEAD = "SELECT seq, hash, last_xid::text AS last_xid, last_event_id FROM audit_chain_head";
 
@@ -73,6 +87,13 @@ class AuditSequencer {
 		Integer linked = this.transactions.execute((status) -> {
 			Head head = this.jdbc.queryForObject(HEAD + " FOR UPDATE", Head.ROW);
 			Watermark watermark = head.watermark();
+			if (Boolean.TRUE.equals(this.jdbc.queryForObject(WATERMARK_AHEAD, Boolean.class))) {
+				log.warn(
+						"The audit chain's watermark (transaction {}) is ahead of this database's transaction ids: "
+								+ "the log was restored into another cluster. Scanning for events not yet linked.",
+						watermark.xid());
+				watermark = new Watermark("0", 0);
+			}
 			List<Watermark> marks = new ArrayList<>();
 			List<StoredEvent> pending = this.jdbc.query(PENDING, (rs, n) -> {
 				marks.add(new Watermark(rs.getString("xid"), rs.getLong("id")));
