@@ -18,10 +18,9 @@ import uk.gov.analyticalplatform.audit.AuditRequestContext;
 import uk.gov.analyticalplatform.audit.AuditRequestContext.RequestDetails;
 
 /**
- * Writes the event and its place in the sequencer's queue with one statement in the
- * caller's transaction, and wakes the sequencer once that transaction has committed.
- * Linking happens after commit so that writers never wait on each other for the chain's
- * head.
+ * Writes the event with one single-row INSERT in the caller's transaction, and wakes the
+ * sequencer once that transaction has committed. Linking happens after commit so that
+ * writers never wait on each other for the chain's head.
  */
 class JdbcAuditLog implements AuditLog {
 
