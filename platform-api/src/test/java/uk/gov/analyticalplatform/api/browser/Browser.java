@@ -12,6 +12,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,6 +80,19 @@ final class Browser implements AutoCloseable {
 
 	String text(String css) {
 		return find(css).getText();
+	}
+
+	/**
+	 * Fetches a path with the browser's session, as a download link would, and returns
+	 * the response's status and body.
+	 */
+	String fetch(String path) {
+		Object result = ((JavascriptExecutor) this.driver)
+			.executeAsyncScript(
+					"const done = arguments[arguments.length - 1];"
+							+ "fetch(arguments[0]).then((r) => r.text().then((t) => done(r.status + '\\n' + t)));",
+					path);
+		return String.valueOf(result);
 	}
 
 	/**
