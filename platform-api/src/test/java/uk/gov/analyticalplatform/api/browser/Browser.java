@@ -83,6 +83,18 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Waits for an element to contain a text, as after submitting a form that comes back
+	 * to a page like the one it left (the old page's element may be read, or go stale,
+	 * before the new page arrives).
+	 */
+	void awaitText(String css, String expected) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(text(css)).contains(expected));
+	}
+
+	/**
 	 * Fetches a path with the browser's session, as a download link would, and returns
 	 * the response's status and body.
 	 */

@@ -63,49 +63,48 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.assertAccessible();
 		this.browser.click("#datasets a");
 		assertThat(this.browser.text("#dataset-name")).isEqualTo(dataset.name());
-		assertThat(this.browser.text("#my-access")).contains("You do not have access");
+		this.browser.awaitText("#my-access", "You do not have access");
 		assertThat(this.browser.all("#manage-access")).isEmpty();
 		this.browser.assertAccessible();
 
 		this.browser.click("#submit-request");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("Enter why you need access");
+		this.browser.awaitText(".govuk-error-summary", "Enter why you need access");
 		this.browser.assertAccessible();
 		this.browser.type("paths", "../secrets/");
 		this.browser.type("justification", "Monthly prison population report");
 		this.browser.click("#submit-request");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("A path is made of segments");
-		assertThat(this.browser.text("#paths-error")).contains("A path is made of segments");
+		this.browser.awaitText(".govuk-error-summary", "A path is made of segments");
+		this.browser.awaitText("#paths-error", "A path is made of segments");
 		this.browser.assertAccessible();
 		this.browser.type("paths", "a/");
 		this.browser.type("until-day", "31");
 		this.browser.type("until-month", "2");
 		this.browser.type("until-year", "2099");
 		this.browser.click("#submit-request");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("must be a real date");
+		this.browser.awaitText(".govuk-error-summary", "must be a real date");
 		this.browser.type("until-day", "28");
 		this.browser.click("#submit-request");
 		this.browser.awaitPath("/data/requests");
-		assertThat(this.browser.text("#done")).contains("You asked for access to " + dataset.name());
+		this.browser.awaitText("#done", "You asked for access to " + dataset.name());
 		assertThat(this.browser.text("#requests [data-test=request-state]")).isEqualTo("PENDING");
 		this.browser.assertAccessible();
 		this.browser.open("/data/datasets/" + dataset.id() + "/access");
-		assertThat(this.browser.text("h1")).contains("You do not have permission");
+		this.browser.awaitText("h1", "You do not have permission");
 		signOut();
 
 		signIn(approver);
 		this.browser.open("/data/approvals");
-		assertThat(this.browser.text("main")).contains(analyst.username() + " asks for " + dataset.name())
-			.contains("Monthly prison population report")
-			.contains("a/ (Read)");
+		this.browser.awaitText("main", analyst.username() + " asks for " + dataset.name());
+		assertThat(this.browser.text("main")).contains("Monthly prison population report").contains("a/ (Read)");
 		this.browser.assertAccessible();
 		this.browser.click("[data-test=approve]");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("Enter a reason for your decision");
+		this.browser.awaitText(".govuk-error-summary", "Enter a reason for your decision");
 		this.browser.assertAccessible();
 		this.browser.find("textarea[name=reason]").sendKeys("Needed for the monthly report");
 		this.browser.click("[data-test=approve]");
 		this.browser.awaitPath("/data/approvals");
-		assertThat(this.browser.text("#done")).contains("Approved " + analyst.username() + "'s request");
-		assertThat(this.browser.text("#no-approvals")).contains("No requests are waiting");
+		this.browser.awaitText("#done", "Approved " + analyst.username() + "'s request");
+		this.browser.awaitText("#no-approvals", "No requests are waiting");
 		this.browser.assertAccessible();
 
 		this.browser.open("/data/datasets/" + dataset.id() + "/access");
@@ -140,10 +139,10 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.open("/admin/groups");
 		this.browser.assertAccessible();
 		this.browser.click("#create-group");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("Enter a name for the group");
+		this.browser.awaitText(".govuk-error-summary", "Enter a name for the group");
 		this.browser.type("name", "team-" + suffix);
 		this.browser.click("#create-group");
-		assertThat(this.browser.text("#done")).contains("Created group team-" + suffix);
+		this.browser.awaitText("#done", "Created group team-" + suffix);
 		this.browser.find("[data-group=team-" + suffix + "] input[name=username]").sendKeys(member.username());
 		this.browser.click("[data-group=team-" + suffix + "] [data-test=add-member]");
 		assertThat(this.browser.text("[data-group=team-" + suffix + "]")).contains(member.username());
@@ -155,7 +154,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.type("description", "Registered from the control panel");
 		this.browser.type("bucket", "browser-" + suffix);
 		this.browser.click("#create-dataset");
-		assertThat(this.browser.text("#done")).contains("Registered made-in-browser-" + suffix);
+		this.browser.awaitText("#done", "Registered made-in-browser-" + suffix);
 		this.browser.assertAccessible();
 		this.browser.click("[data-dataset=made-in-browser-" + suffix + "] a");
 		this.browser.assertAccessible();
@@ -164,19 +163,19 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#principal-type-group");
 		this.browser.type("paths", "/absolute");
 		this.browser.click("#grant");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("A path is relative");
+		this.browser.awaitText(".govuk-error-summary", "A path is relative");
 		this.browser.assertAccessible();
 		this.browser.type("paths", "reports/");
 		this.browser.click("#level-read-write");
 		this.browser.click("#grant");
-		assertThat(this.browser.text("#done")).contains("Granted read and write access to Group team-" + suffix);
+		this.browser.awaitText("#done", "Granted read and write access to Group team-" + suffix);
 		assertThat(this.browser.text("#grants")).contains("Group team-" + suffix).contains("reports/ (Read and write)");
 		this.browser.click("[data-test=revoke]");
-		assertThat(this.browser.text(".govuk-error-summary")).contains("Enter why you are revoking it");
+		this.browser.awaitText(".govuk-error-summary", "Enter why you are revoking it");
 		this.browser.find("#grants input[name=reason]").sendKeys("Project finished");
 		this.browser.click("[data-test=revoke]");
-		assertThat(this.browser.text("#done")).contains("Revoked access of Group team-" + suffix);
-		assertThat(this.browser.text("#no-grants")).contains("Nobody has access");
+		this.browser.awaitText("#done", "Revoked access of Group team-" + suffix);
+		this.browser.awaitText("#no-grants", "Nobody has access");
 		this.browser.assertAccessible();
 	}
 
