@@ -10,6 +10,7 @@ services:
 	scripts/services.sh start
 
 test: services
+	scripts/services.sh browser
 	$(WITH_SERVICES) $(MVNW) verify
 
 run: services

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit|data-access
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +10,10 @@ set -a; . build/services/env; set +a
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 case "${1:-}" in
   audit) exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.audit.AuditBenchmark ;;
+  me-datasets)
+    # the application jar the load generator starts
+    ./mvnw -B --no-transfer-progress -q -DskipTests package -pl platform-api -am
+    exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.MyDatasetsLoad ;;
   data-access) exec java -Xmx1g -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.DataAccessBenchmark ;;
-  *) echo "usage: $0 audit|data-access" >&2; exit 2 ;;
+  *) echo "usage: $0 audit|data-access|me-datasets" >&2; exit 2 ;;
 esac

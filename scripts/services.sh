@@ -2,7 +2,7 @@
 # Starts, stops and describes the real services the platform needs locally and in tests:
 # a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM) and, for browser
 # tests, Chromium. Idempotent, loopback only, spare ports, state under build/services.
-# Usage: scripts/services.sh start|stop|status|env
+# Usage: scripts/services.sh start|stop|status|env|browser (browser: install Chromium for tests)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -167,10 +167,11 @@ ENV
 case "${1:-}" in
   # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
   # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
-  start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0; browser_install
+  start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0
     write_env; log "environment in $envfile" ;;
+  browser) browser_install ;;
   stop) moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;
-  *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env|browser" >&2; exit 2 ;;
 esac

@@ -22,6 +22,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
+import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.identity.IdentityException;
 import uk.gov.analyticalplatform.identity.SecondFactorLocked;
 
@@ -66,6 +67,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IdentityProblems.retryAfterSeconds(locked)));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
+		ProblemDetail problem = DataAccessProblems.of(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	@ExceptionHandler

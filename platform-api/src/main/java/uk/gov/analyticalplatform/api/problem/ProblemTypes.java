@@ -64,6 +64,38 @@ public final class ProblemTypes {
 
 	public static final URI API_TOKEN_REQUEST_REFUSED = of("api-token-request-refused");
 
+	public static final URI UNPROCESSABLE = of("unprocessable");
+
+	public static final URI DATASET_NOT_FOUND = of("dataset-not-found");
+
+	public static final URI GROUP_NOT_FOUND = of("group-not-found");
+
+	public static final URI GRANT_NOT_FOUND = of("grant-not-found");
+
+	public static final URI ACCESS_REQUEST_NOT_FOUND = of("access-request-not-found");
+
+	public static final URI DATASET_VERSION_NOT_FOUND = of("dataset-version-not-found");
+
+	public static final URI DUPLICATE_ACCESS_REQUEST = of("duplicate-access-request");
+
+	public static final URI DUPLICATE_DATASET = of("duplicate-dataset");
+
+	public static final URI DUPLICATE_DATASET_VERSION = of("duplicate-dataset-version");
+
+	public static final URI DUPLICATE_GROUP = of("duplicate-group");
+
+	public static final URI REQUEST_ALREADY_DECIDED = of("request-already-decided");
+
+	public static final URI SELF_APPROVAL_FORBIDDEN = of("self-approval-forbidden");
+
+	public static final URI INVALID_PATH = of("invalid-path");
+
+	public static final URI INVALID_GRANT = of("invalid-grant");
+
+	public static final URI INVALID_DATASET = of("invalid-dataset");
+
+	public static final URI GRANT_DOES_NOT_FIT = of("grant-does-not-fit");
+
 	private ProblemTypes() {
 	}
 
@@ -86,6 +118,7 @@ public final class ProblemTypes {
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			case 422 -> UNPROCESSABLE;
 			default -> status.is5xxServerError() ? INTERNAL_ERROR : of("http-" + status.value());
 		};
 	}

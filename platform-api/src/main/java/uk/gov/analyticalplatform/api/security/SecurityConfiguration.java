@@ -70,6 +70,15 @@ class SecurityConfiguration {
 				.access(allAndAny(new String[] { SIGNED_IN, PLATFORM_ADMIN }, SESSION, scope(ApiScope.USERS_ADMIN)))
 				.requestMatchers("/api/v1/audit/**")
 				.access(allAndAny(new String[] { SIGNED_IN, PLATFORM_ADMIN }, SESSION, scope(ApiScope.AUDIT_READ)))
+				// pipelines register and verify dataset versions with a token; the module
+				// checks the token's user may
+				.requestMatchers(HttpMethod.POST, "/api/v1/datasets/*/versions", "/api/v1/datasets/*/versions/*/verify")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
+				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
+				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
+				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",
+						"/api/v1/groups/*/members", "/api/v1/groups/*/members/**")
+				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.anyRequest()
 				.access(all(SIGNED_IN, SESSION)))
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(BearerTokenFilter.BEARER))

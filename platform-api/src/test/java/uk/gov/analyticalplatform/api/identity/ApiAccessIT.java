@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.api.identity;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,47 @@ class ApiAccessIT extends IdentityIntegrationTest {
 			Response response = analyst.send(route.method(), route.path(), route.body());
 			assertThat(response.status()).as(route.toString()).isEqualTo(403);
 			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/forbidden");
+		}
+	}
+
+	@Test
+	void everyPlatformAdminRouteOfDataAccessIsForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("not-data-platform-admin"));
+		List<Route> adminRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.toString().equals("POST /api/v1/datasets")
+					|| route.toString().equals("POST /api/v1/groups") || route.pattern().contains("/data-admins")
+					|| route.pattern().contains("/members"))
+			.toList();
+		assertThat(adminRoutes).hasSize(6);
+		for (Route route : adminRoutes) {
+			Response response = analyst.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/forbidden");
+		}
+	}
+
+	@Test
+	void aDatasetsWriteTokenOpensOnlyVersionRegistrationAndVerification() {
+		ApiClient session = signedIn(this.users.enrolled("pipeline"));
+		String token = session
+			.post("/api/v1/me/tokens",
+					"{\"name\": \"pipeline\", \"scopes\": [\"datasets:write\"], \"expiresInDays\": 7}")
+			.json()
+			.path("token")
+			.asString();
+		ApiClient bearer = api().withBearer(token);
+		Set<String> opened = Set.of("POST /api/v1/datasets/{id}/versions",
+				"POST /api/v1/datasets/{id}/versions/{versionId}/verify");
+		assertThat(this.routes.all()).extracting(Route::toString).containsAll(opened);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = bearer.exchange(route.method(), route.path(), route.body());
+			if (opened.contains(route.toString())) {
+				assertThat(response.status()).as(route.toString()).isIn(400, 404);
+			}
+			else {
+				assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			}
 		}
 	}
 

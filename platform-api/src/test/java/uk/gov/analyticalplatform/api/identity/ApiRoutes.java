@@ -41,7 +41,8 @@ record ApiRoutes(List<Route> all) {
 	}
 
 	private static String sample(String pattern) {
-		return pattern.replace("{id}", "00000000-0000-0000-0000-000000000001").replaceAll("\\{[^}]+}", "someone");
+		return pattern.replaceAll("\\{(id|[A-Za-z]+Id)}", "00000000-0000-0000-0000-000000000001")
+			.replaceAll("\\{[^}]+}", "someone");
 	}
 
 	record Route(String method, String pattern, String path) {

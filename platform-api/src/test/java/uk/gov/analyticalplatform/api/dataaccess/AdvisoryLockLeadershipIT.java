@@ -1,0 +1,107 @@
+package uk.gov.analyticalplatform.api.dataaccess;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.testing.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Replicas on one database: exactly one leads, and another takes over when it goes. */
+class AdvisoryLockLeadershipIT {
+
+	private static final long KEY = 4242_0001L;
+
+	private final List<AdvisoryLockLeadership> started = new ArrayList<>();
+
+	private String database;
+
+	@BeforeEach
+	void database() {
+		this.database = TestDatabases.create("leadership");
+	}
+
+	@AfterEach
+	void stopAll() {
+		this.started.forEach(AdvisoryLockLeadership::stop);
+	}
+
+	@Test
+	void theFirstReplicaLeadsAndTheOtherTakesOverWhenItStops() {
+		AdvisoryLockLeadership first = replica("first");
+		AdvisoryLockLeadership second = replica("second");
+		assertThat(first.isLeader()).isTrue();
+		assertThat(second.isLeader()).isFalse();
+		second.check();
+		assertThat(second.isLeader()).isFalse();
+
+		first.stop();
+		assertThat(first.isLeader()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(second::isLeader);
+		assertThat(first.isLeader()).isFalse();
+	}
+
+	@Test
+	void aLeaderWhoseDatabaseSessionIsLostStopsLeadingAndAnotherTakesOver() throws SQLException {
+		AdvisoryLockLeadership first = replica("lost");
+		AdvisoryLockLeadership second = replica("waiting");
+		assertThat(first.isLeader()).isTrue();
+
+		terminateSessionsOf("lost");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !first.isLeader());
+		await().atMost(Duration.ofSeconds(10)).until(second::isLeader);
+		first.check();
+		assertThat(first.isLeader()).isFalse();
+	}
+
+	@Test
+	void installationsWithDifferentKeysLeadIndependently() {
+		AdvisoryLockLeadership one = replica("one");
+		AdvisoryLockLeadership other = start(
+				new AdvisoryLockLeadership(connections("other"), KEY + 1, Duration.ofMillis(100)));
+		assertThat(one.isLeader()).isTrue();
+		assertThat(other.isLeader()).isTrue();
+	}
+
+	private AdvisoryLockLeadership replica(String name) {
+		return start(new AdvisoryLockLeadership(connections(name), KEY, Duration.ofMillis(100)));
+	}
+
+	private AdvisoryLockLeadership start(AdvisoryLockLeadership leadership) {
+		leadership.start();
+		this.started.add(leadership);
+		return leadership;
+	}
+
+	private AdvisoryLockLeadership.Connections connections(String applicationName) {
+		return () -> {
+			Properties properties = new Properties();
+			properties.setProperty("user", TestDatabases.APP_ROLE);
+			properties.setProperty("password", TestDatabases.APP_ROLE);
+			properties.setProperty("ApplicationName", applicationName);
+			return DriverManager.getConnection(PlatformServices.get().jdbcUrl(this.database), properties);
+		};
+	}
+
+	private void terminateSessionsOf(String applicationName) throws SQLException {
+		try (Connection superuser = TestDatabases.superuser(this.database);
+				PreparedStatement terminate = superuser.prepareStatement(
+						"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?")) {
+			terminate.setString(1, applicationName);
+			terminate.execute();
+		}
+	}
+
+}
