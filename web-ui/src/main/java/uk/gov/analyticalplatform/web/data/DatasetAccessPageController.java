@@ -37,7 +37,7 @@ import uk.gov.analyticalplatform.web.support.FormErrors;
  * grants and revocations. The module refuses everyone else, which shows as a 403 page.
  */
 @Controller
-class DatasetAccessController {
+class DatasetAccessPageController {
 
 	private final DatasetCatalog catalog;
 
@@ -51,7 +51,7 @@ class DatasetAccessController {
 
 	private final Clock clock;
 
-	DatasetAccessController(DatasetCatalog catalog, Grants grants, Groups groups, Users users, DataCallers callers,
+	DatasetAccessPageController(DatasetCatalog catalog, Grants grants, Groups groups, Users users, DataCallers callers,
 			Clock clock) {
 		this.catalog = catalog;
 		this.grants = grants;

@@ -31,7 +31,7 @@ import uk.gov.analyticalplatform.web.support.FormErrors;
 
 /** Browse and search datasets, see one, and ask for access to it. */
 @Controller
-class DatasetsController {
+class DatasetPagesController {
 
 	private final DatasetCatalog catalog;
 
@@ -45,8 +45,8 @@ class DatasetsController {
 
 	private final Clock clock;
 
-	DatasetsController(DatasetCatalog catalog, DatasetVersions versions, AccessRequests requests, AccessStatus status,
-			DataCallers callers, ObjectProvider<Clock> clock) {
+	DatasetPagesController(DatasetCatalog catalog, DatasetVersions versions, AccessRequests requests,
+			AccessStatus status, DataCallers callers, ObjectProvider<Clock> clock) {
 		this.catalog = catalog;
 		this.versions = versions;
 		this.requests = requests;
