@@ -12,6 +12,7 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,6 +80,31 @@ final class Browser implements AutoCloseable {
 
 	String text(String css) {
 		return find(css).getText();
+	}
+
+	/**
+	 * Waits for an element to contain a text, as after submitting a form that comes back
+	 * to a page like the one it left (the old page's element may be read, or go stale,
+	 * before the new page arrives).
+	 */
+	void awaitText(String css, String expected) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(text(css)).contains(expected));
+	}
+
+	/**
+	 * Fetches a path with the browser's session, as a download link would, and returns
+	 * the response's status and body.
+	 */
+	String fetch(String path) {
+		Object result = ((JavascriptExecutor) this.driver)
+			.executeAsyncScript(
+					"const done = arguments[arguments.length - 1];"
+							+ "fetch(arguments[0]).then((r) => r.text().then((t) => done(r.status + '\\n' + t)));",
+					path);
+		return String.valueOf(result);
 	}
 
 	/**
