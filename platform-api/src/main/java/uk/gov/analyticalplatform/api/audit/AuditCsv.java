@@ -3,18 +3,16 @@ package uk.gov.analyticalplatform.api.audit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.analyticalplatform.audit.AuditRecord;
+import uk.gov.analyticalplatform.web.support.Csv;
 
 /**
- * RFC 4180 CSV, one event a line, newest first. A value that a spreadsheet would take for
- * a formula (starting with {@code = + - @}, a tab or a carriage return) is prefixed with
- * a single quote, so that opening an export cannot run anything an actor smuggled into
- * the log.
+ * The audit log as CSV (quoted and defused by {@link Csv}), one event a line, newest
+ * first.
  */
 class AuditCsv implements AuditLines {
 
@@ -31,42 +29,20 @@ class AuditCsv implements AuditLines {
 
 	@Override
 	public void header() {
-		line(HEADER);
+		line(HEADER + "\r\n");
 	}
 
 	@Override
 	public void write(AuditRecord event) {
-		List<String> fields = new ArrayList<>();
-		fields.add(Long.toString(event.id()));
-		fields.add((event.seq() != null) ? event.seq().toString() : "");
-		fields.add(event.occurredAt().toString());
-		for (String text : new String[] { event.actorUserId(), event.actorUsername(), event.actorIp(),
+		line(Csv.line(Arrays.asList(Long.toString(event.id()), (event.seq() != null) ? event.seq().toString() : null,
+				event.occurredAt().toString(), event.actorUserId(), event.actorUsername(), event.actorIp(),
 				event.actorUserAgent(), event.requestId(), event.action(), event.targetType(), event.targetId(),
-				json.writeValueAsString(event.details()), event.prevHash(), event.hash() }) {
-			fields.add(field(text));
-		}
-		line(String.join(",", fields));
-	}
-
-	static String field(String value) {
-		if (value == null) {
-			return "";
-		}
-		String safe = value;
-		if (!safe.isEmpty() && "=+-@\t\r".indexOf(safe.charAt(0)) >= 0) {
-			safe = "'" + safe;
-		}
-		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-				|| !safe.equals(value)) {
-			return "\"" + safe.replace("\"", "\"\"") + "\"";
-		}
-		return safe;
+				json.writeValueAsString(event.details()), event.prevHash(), event.hash())));
 	}
 
 	private void line(String text) {
 		try {
 			this.writer.write(text);
-			this.writer.write("\r\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -26,6 +26,7 @@ import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.identity.UserAccount;
+import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
 
 /**
  * Who has what on a dataset, for its data admins and platform admins (the module refuses
@@ -68,10 +69,9 @@ class DatasetAccessController {
 		List<AccessReviewEntry> review = this.grants.review(Callers.of(user), id);
 		StreamingResponseBody body = (out) -> {
 			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-			AccessReviewCsv csv = new AccessReviewCsv(writer);
-			csv.header();
+			writer.write(AccessReviewCsv.HEADER);
 			for (AccessReviewEntry entry : review) {
-				csv.write(entry);
+				writer.write(AccessReviewCsv.line(entry));
 			}
 			writer.flush();
 		};

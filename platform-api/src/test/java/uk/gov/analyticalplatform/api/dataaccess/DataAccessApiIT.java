@@ -20,6 +20,7 @@ import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -116,7 +117,7 @@ class DataAccessApiIT extends IdentityIntegrationTest {
 			.hasValue("attachment; filename=\"access-review-" + this.datasetName + ".csv\"");
 		String[] lines = review.body().split("\r\n");
 		assertThat(lines).hasSize(2);
-		assertThat(lines[0]).isEqualTo(AccessReviewCsv.HEADER);
+		assertThat(lines[0] + "\r\n").isEqualTo(AccessReviewCsv.HEADER);
 		assertThat(lines[1])
 			.contains("," + this.datasetName + ",USER," + this.analystUser.username() + ",,READ,a/:READ,")
 			.contains("," + this.dataAdminUser.username() + "," + requestId + ",monthly report,")

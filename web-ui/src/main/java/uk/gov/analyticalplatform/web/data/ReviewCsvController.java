@@ -17,7 +17,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
 
 /**
  * A dataset's access review as CSV: every grant ever made, who holds it (and a group's
@@ -54,46 +54,11 @@ class ReviewCsvController {
 					.build()
 					.toString());
 		Writer writer = response.getWriter();
-		writer.write(ReviewCsv.HEADER);
+		writer.write(AccessReviewCsv.HEADER);
 		for (AccessReviewEntry entry : entries) {
-			writer.write(ReviewCsv.line(entry));
+			writer.write(AccessReviewCsv.line(entry));
 		}
 		writer.flush();
-	}
-
-	/** The CSV's lines, quoted per RFC 4180 and guarded against spreadsheet formulas. */
-	static final class ReviewCsv {
-
-		static final String HEADER = "grant_id,dataset,principal_type,principal,members,level,paths,since,granted_by,"
-				+ "request_id,justification,expires_at,revoked_at,revoked_by\r\n";
-
-		private ReviewCsv() {
-		}
-
-		static String line(AccessReviewEntry entry) {
-			List<String> cells = List.of(entry.grantId().toString(), entry.dataset().name(),
-					entry.principal().type().name(),
-					(entry.principal().name() != null) ? entry.principal().name() : entry.principal().id(),
-					String.join(" ", entry.members().stream().map(UserRef::username).toList()), entry.level().name(),
-					String.join(" ",
-							entry.paths().stream().map((path) -> path.path() + ":" + path.level().name()).toList()),
-					text(entry.since()), (entry.grantedBy() != null) ? entry.grantedBy().username() : "",
-					text(entry.requestId()), text(entry.justification()), text(entry.expiresAt()),
-					text(entry.revokedAt()), text(entry.revokedBy()));
-			return String.join(",", cells.stream().map(ReviewCsv::cell).toList()) + "\r\n";
-		}
-
-		private static String text(Object value) {
-			return (value != null) ? value.toString() : "";
-		}
-
-		static String cell(String value) {
-			String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
-			boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-					|| !safe.equals(value);
-			return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-		}
-
 	}
 
 }

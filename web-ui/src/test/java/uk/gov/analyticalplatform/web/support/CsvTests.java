@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.web.data;
+package uk.gov.analyticalplatform.web.support;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,24 +12,31 @@ import uk.gov.analyticalplatform.dataaccess.DatasetRef;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.web.data.ReviewCsvController.ReviewCsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReviewCsvTests {
+class CsvTests {
 
 	@Test
 	void cellsWithCommasQuotesOrLineBreaksAreQuoted() {
-		assertThat(ReviewCsv.cell("plain")).isEqualTo("plain");
-		assertThat(ReviewCsv.cell("a, b")).isEqualTo("\"a, b\"");
-		assertThat(ReviewCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-		assertThat(ReviewCsv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+		assertThat(Csv.cell("plain")).isEqualTo("plain");
+		assertThat(Csv.cell("a, b")).isEqualTo("\"a, b\"");
+		assertThat(Csv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(Csv.cell("two\nlines")).isEqualTo("\"two\nlines\"");
+	}
+
+	@Test
+	void missingValuesAreEmptyCells() {
+		assertThat(Csv.cell(null)).isEmpty();
+		assertThat(Csv.line(java.util.Arrays.asList("a", null, "b"))).isEqualTo("a,,b\r\n");
 	}
 
 	@Test
 	void cellsASpreadsheetWouldRunAsAFormulaAreDisarmed() {
-		assertThat(ReviewCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-		assertThat(ReviewCsv.cell("@sum")).isEqualTo("\"'@sum\"");
+		assertThat(Csv.cell("+1")).isEqualTo("\"'+1\"");
+		assertThat(Csv.cell("-2")).isEqualTo("\"'-2\"");
+		assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+		assertThat(Csv.cell("@sum")).isEqualTo("\"'@sum\"");
 	}
 
 	@Test
@@ -39,7 +46,7 @@ class ReviewCsvTests {
 				Principal.user("u1", "ana"), List.of(), AccessLevel.READ, List.of(PathAccess.read("a/")),
 				Instant.parse("2026-11-29T10:00:00Z"), new UserRef("u2", "dan"), null, "Monthly report, urgent", null,
 				null, null);
-		assertThat(ReviewCsv.line(entry))
+		assertThat(AccessReviewCsv.line(entry))
 			.isEqualTo("00000000-0000-0000-0000-000000000001,prisons,USER,ana,,READ,a/:READ,"
 					+ "2026-11-29T10:00:00Z,dan,,\"Monthly report, urgent\",,,\r\n");
 	}
