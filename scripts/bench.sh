@@ -13,7 +13,7 @@ case "${1:-}" in
   me-datasets)
     # the application jar the load generator starts
     ./mvnw -B --no-transfer-progress -q -DskipTests package -pl platform-api -am
-    exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.MyDatasetsLoad ;;
+    exec java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.MyDatasetsLoad ;;
   data-access) exec java -Xmx1g -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.DataAccessBenchmark ;;
   *) echo "usage: $0 audit|data-access|me-datasets" >&2; exit 2 ;;
 esac

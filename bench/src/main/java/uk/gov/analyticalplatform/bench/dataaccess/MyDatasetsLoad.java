@@ -92,10 +92,18 @@ public final class MyDatasetsLoad {
 	}
 
 	private static Process start(String database, int port) throws Exception {
-		ProcessBuilder builder = new ProcessBuilder(new File(System.getProperty("java.home"), "bin/java").getPath(),
-				"-Xmx512m", "-jar", "platform-api/target/platform-api.jar", "--spring.profiles.active=local",
+		List<String> command = new ArrayList<>(
+				List.of(new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx512m"));
+		String recording = System.getProperty("bench.jfr");
+		if (recording != null) {
+			// -Dbench.jfr=FILE profiles the application under load with Java Flight
+			// Recorder
+			command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+		}
+		command.addAll(List.of("-jar", "platform-api/target/platform-api.jar", "--spring.profiles.active=local",
 				"--server.port=" + port, "--platform.data-access.reconciler.enabled=false", "--logging.level.root=WARN",
-				"--logging.level.uk.gov.analyticalplatform.api.PlatformApplication=INFO");
+				"--logging.level.uk.gov.analyticalplatform.api.PlatformApplication=INFO"));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("PLATFORM_DB_URL", PlatformServices.get().jdbcUrl(database));
 		builder.environment().put("PLATFORM_DB_USERNAME", TestDatabases.APP_ROLE);
 		builder.environment().put("PLATFORM_DB_PASSWORD", TestDatabases.APP_ROLE);
@@ -177,7 +185,27 @@ public final class MyDatasetsLoad {
 		System.out.printf("GET /api/v1/me/datasets: %d, %d bytes, %d datasets%n", sample.statusCode(),
 				sample.body().length(), datasets);
 		phase("warm-up", WARM_UP);
+		serial(500);
 		long[] latencies = phase("measured", MEASURED);
+		report(latencies);
+	}
+
+	/**
+	 * One request at a time: the service time of a request with nothing queued ahead of
+	 * it, which bounds what two cores can serve.
+	 */
+	private void serial(int count) throws Exception {
+		long[] latencies = new long[count];
+		HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/me/datasets"))
+			.header("Accept", "application/json")
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			this.http.send(request, BodyHandlers.discarding());
+			latencies[i] = System.nanoTime() - start;
+		}
+		System.out.printf("one at a time, %d requests: ", count);
 		report(latencies);
 	}
 
