@@ -20,7 +20,6 @@ import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.web.support.FormErrors;
 
 /** Platform admins register S3 and Athena datasets and name their data admins. */
@@ -31,14 +30,11 @@ class AdminDatasetsController {
 
 	private final Groups groups;
 
-	private final Users users;
-
 	private final DataCallers callers;
 
-	AdminDatasetsController(DatasetCatalog catalog, Groups groups, Users users, DataCallers callers) {
+	AdminDatasetsController(DatasetCatalog catalog, Groups groups, DataCallers callers) {
 		this.catalog = catalog;
 		this.groups = groups;
-		this.users = users;
 		this.callers = callers;
 	}
 
@@ -81,9 +77,7 @@ class AdminDatasetsController {
 	@PostMapping("/admin/datasets/{id}/data-admins")
 	String addDataAdmin(@PathVariable UUID id, @RequestParam(defaultValue = "") String username,
 			RedirectAttributes redirect) {
-		UserRef user = this.users.findByUsername(username.strip())
-			.map((account) -> new UserRef(account.id().toString(), account.username()))
-			.orElse(null);
+		UserRef user = this.callers.user(username).orElse(null);
 		if (user == null) {
 			redirect.addFlashAttribute("failure", "No user is called '" + username.strip() + "'");
 		}

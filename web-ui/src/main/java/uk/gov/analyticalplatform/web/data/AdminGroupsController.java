@@ -14,7 +14,6 @@ import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.web.support.FormErrors;
 
 /** Platform admins create groups (teams) and change their members. */
@@ -23,13 +22,10 @@ class AdminGroupsController {
 
 	private final Groups groups;
 
-	private final Users users;
-
 	private final DataCallers callers;
 
-	AdminGroupsController(Groups groups, Users users, DataCallers callers) {
+	AdminGroupsController(Groups groups, DataCallers callers) {
 		this.groups = groups;
-		this.users = users;
 		this.callers = callers;
 	}
 
@@ -62,9 +58,7 @@ class AdminGroupsController {
 	@PostMapping("/admin/groups/{id}/members")
 	String addMember(@PathVariable UUID id, @RequestParam(defaultValue = "") String username,
 			RedirectAttributes redirect) {
-		UserRef user = this.users.findByUsername(username.strip())
-			.map((account) -> new UserRef(account.id().toString(), account.username()))
-			.orElse(null);
+		UserRef user = this.callers.user(username).orElse(null);
 		if (user == null) {
 			redirect.addFlashAttribute("failure", "No user is called '" + username.strip() + "'");
 		}

@@ -28,8 +28,7 @@ import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.Principal;
-import uk.gov.analyticalplatform.identity.UserAccount;
-import uk.gov.analyticalplatform.identity.Users;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.web.support.FormErrors;
 
 /**
@@ -45,18 +44,15 @@ class DatasetAccessPageController {
 
 	private final Groups groups;
 
-	private final Users users;
-
 	private final DataCallers callers;
 
 	private final Clock clock;
 
-	DatasetAccessPageController(DatasetCatalog catalog, Grants grants, Groups groups, Users users, DataCallers callers,
+	DatasetAccessPageController(DatasetCatalog catalog, Grants grants, Groups groups, DataCallers callers,
 			Clock clock) {
 		this.catalog = catalog;
 		this.grants = grants;
 		this.groups = groups;
-		this.users = users;
 		this.callers = callers;
 		this.clock = clock;
 	}
@@ -137,12 +133,12 @@ class DatasetAccessPageController {
 				return null;
 			}
 		}
-		UserAccount user = this.users.findByUsername(name).orElse(null);
+		UserRef user = this.callers.user(name).orElse(null);
 		if (user == null) {
 			errors.add("principal", "No user is called '" + name + "'");
 			return null;
 		}
-		return Principal.user(user.id().toString(), user.username());
+		return Principal.user(user.userId(), user.username());
 	}
 
 	/**
