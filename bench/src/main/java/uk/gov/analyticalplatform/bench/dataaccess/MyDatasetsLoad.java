@@ -185,7 +185,8 @@ public final class MyDatasetsLoad {
 		System.out.printf("GET /api/v1/me/datasets: %d, %d bytes, %d datasets%n", sample.statusCode(),
 				sample.body().length(), datasets);
 		phase("warm-up", WARM_UP);
-		serial(500);
+		serial("/api/v1/me", 500);
+		serial("/api/v1/me/datasets", 500);
 		long[] latencies = phase("measured", MEASURED);
 		report(latencies);
 	}
@@ -194,9 +195,9 @@ public final class MyDatasetsLoad {
 	 * One request at a time: the service time of a request with nothing queued ahead of
 	 * it, which bounds what two cores can serve.
 	 */
-	private void serial(int count) throws Exception {
+	private void serial(String path, int count) throws Exception {
 		long[] latencies = new long[count];
-		HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/me/datasets"))
+		HttpRequest request = HttpRequest.newBuilder(uri(path))
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(5))
 			.build();
@@ -205,7 +206,7 @@ public final class MyDatasetsLoad {
 			this.http.send(request, BodyHandlers.discarding());
 			latencies[i] = System.nanoTime() - start;
 		}
-		System.out.printf("one at a time, %d requests: ", count);
+		System.out.printf("%s one at a time, %d requests: ", path, count);
 		report(latencies);
 	}
 
