@@ -25,7 +25,10 @@ public interface AuditEvents {
 	 */
 	long export(Actor actor, AuditQuery query, String format, Consumer<AuditRecord> sink);
 
-	/** Links pending events, then checks every link and every checkpoint. */
+	/**
+	 * Links the events visible now (waiting a few seconds at most for older transactions
+	 * still running in the cluster), then checks every link and every checkpoint.
+	 */
 	VerifyReport verify(Actor actor);
 
 	/**

@@ -2,9 +2,12 @@ package uk.gov.analyticalplatform.audit.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,11 @@ class AuditSequencer {
 	 */
 	private static final String WATERMARK_AHEAD = "SELECT last_xid > pg_current_xact_id() FROM audit_chain_head";
 
+	private static final String UNLINKED_UP_TO = """
+			SELECT count(*) FROM audit_event e, audit_chain_head h
+			WHERE e.id <= ? AND (e.xid, e.id) > (h.last_xid, h.last_event_id)
+			  AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)""";
+
 	private static final Logger log = LoggerFactory.getLogger(AuditSequencer.class);
 
 	static final String HEAD = "SELECT seq, hash, last_xid::text AS last_xid, last_event_id FROM audit_chain_head";
@@ -69,6 +77,31 @@ class AuditSequencer {
 
 	void onWake(Runnable wakeUp) {
 		this.wakeUp = wakeUp;
+	}
+
+	/**
+	 * Links every event visible now, waiting (up to {@code timeout}) for transactions
+	 * that started earlier and still run anywhere in the cluster: until they end, the
+	 * horizon holds back events committed after they began.
+	 * @return whether every event visible at the start is linked
+	 */
+	boolean linkVisible(Duration timeout) {
+		Long newest = this.jdbc.queryForObject("SELECT max(id) FROM audit_event", Long.class);
+		if (newest == null) {
+			return true;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			linkAll();
+			Long unlinked = this.jdbc.queryForObject(UNLINKED_UP_TO, Long.class, newest);
+			if (unlinked == null || unlinked == 0) {
+				return true;
+			}
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+		}
 	}
 
 	/** Links every pending event, batch by batch; returns how many were linked. */

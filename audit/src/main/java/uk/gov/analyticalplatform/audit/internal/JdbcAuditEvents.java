@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,12 @@ class JdbcAuditEvents implements AuditEvents {
 			+ ", c.seq, c.prev_hash, c.hash FROM audit_event e LEFT JOIN audit_chain c ON c.event_id = e.id";
 
 	private static final int MAX_PAGE = 500;
+
+	/**
+	 * How long verify and checkpoint wait for older transactions so that what is visible
+	 * is linked.
+	 */
+	private static final Duration LINK_WAIT = Duration.ofSeconds(10);
 
 	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
 	};
@@ -107,7 +114,7 @@ class JdbcAuditEvents implements AuditEvents {
 
 	@Override
 	public VerifyReport verify(Actor actor) {
-		this.sequencer.linkAll();
+		this.sequencer.linkVisible(LINK_WAIT);
 		VerifyReport report = this.verifier.verify();
 		this.ownTransaction.executeWithoutResult(
 				(status) -> this.auditLog.record(AuditEvent.of(actor, "audit.verified", "audit_log", "chain")
@@ -120,7 +127,7 @@ class JdbcAuditEvents implements AuditEvents {
 
 	@Override
 	public Checkpoint checkpoint() {
-		this.sequencer.linkAll();
+		this.sequencer.linkVisible(LINK_WAIT);
 		return this.checkpoints.signHead().toCheckpoint();
 	}
 
