@@ -2,15 +2,20 @@ package uk.gov.analyticalplatform.dataaccess.internal.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.ThrottledByAws;
 
 /**
- * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation.
+ * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation. A
+ * call that AWS still throttles after the SDK's retries ends the operation with
+ * {@link ThrottledByAws}; any other AWS error is passed on as the SDK reports it.
  */
 public class AwsAdapter implements AwsGateway {
 
@@ -43,6 +48,10 @@ public class AwsAdapter implements AwsGateway {
 
 	@Override
 	public RoleApplied applyRole(DesiredRole desired) {
+		return unlessThrottled(() -> apply(desired));
+	}
+
+	private RoleApplied apply(DesiredRole desired) {
 		List<String> changes = new ArrayList<>();
 		String arn = this.roles.apply(desired, accountId(), changes);
 		this.lakeFormation.apply(arn, desired.lakeFormation(), changes);
@@ -54,6 +63,10 @@ public class AwsAdapter implements AwsGateway {
 
 	@Override
 	public boolean deleteRole(String roleName) {
+		return unlessThrottled(() -> delete(roleName));
+	}
+
+	private boolean delete(String roleName) {
 		String arn = this.roles.find(roleName).map((role) -> role.arn()).orElse(null);
 		if (arn == null) {
 			return false;
@@ -68,12 +81,12 @@ public class AwsAdapter implements AwsGateway {
 
 	@Override
 	public List<String> ownedRoles(String namePrefix) {
-		return this.roles.owned(namePrefix);
+		return unlessThrottled(() -> this.roles.owned(namePrefix));
 	}
 
 	@Override
 	public List<String> provisionBucket(BucketSpec bucket) {
-		return this.buckets.provision(bucket);
+		return unlessThrottled(() -> this.buckets.provision(bucket));
 	}
 
 	@Override
@@ -99,10 +112,23 @@ public class AwsAdapter implements AwsGateway {
 		String known = this.accountId;
 		if (known == null) {
 			known = (this.configuredAccountId != null && !this.configuredAccountId.isBlank()) ? this.configuredAccountId
-					: this.clients.sts.getCallerIdentity().account();
+					: unlessThrottled(() -> this.clients.sts.getCallerIdentity().account());
 			this.accountId = known;
 		}
 		return known;
+	}
+
+	private static <T> T unlessThrottled(Supplier<T> calls) {
+		try {
+			return calls.get();
+		}
+		catch (SdkServiceException ex) {
+			if (ex.isThrottlingException()) {
+				throw new ThrottledByAws(
+						"AWS throttled the control plane's calls, retried with backoff: " + ex.getMessage(), ex);
+			}
+			throw ex;
+		}
 	}
 
 }

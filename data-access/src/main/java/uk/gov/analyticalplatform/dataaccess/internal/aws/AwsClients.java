@@ -14,6 +14,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
@@ -22,9 +23,14 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The SDK clients, sharing one HTTP client, credentials, and the SDK's standard retry
- * strategy (exponential backoff with jitter on throttling and transient errors).
+ * strategy: transient errors are retried with its exponential backoff and full jitter,
+ * throttling with exponential backoff and half jitter (as the SDK's legacy mode did), so
+ * that a throttled call always waits at least half its backoff before the next attempt.
  */
 public final class AwsClients implements AutoCloseable {
+
+	/** The longest wait between two attempts of a throttled call. */
+	static final Duration MAX_THROTTLING_BACKOFF = Duration.ofSeconds(20);
 
 	private final SdkHttpClient http = UrlConnectionHttpClient.builder()
 		.connectionTimeout(Duration.ofSeconds(5))
@@ -47,16 +53,24 @@ public final class AwsClients implements AutoCloseable {
 	 * @param accessKeyId a static access key, or {@code null} for the default chain
 	 * @param secretAccessKey its secret
 	 * @param maxAttempts attempts per call, with backoff
+	 * @param throttlingBackoff the longest wait before the second attempt of a throttled
+	 * call (at least half of it), doubled for each further attempt up to
+	 * {@link #MAX_THROTTLING_BACKOFF}
 	 */
 	public AwsClients(String region, URI configuredEndpoint, String accessKeyId, String secretAccessKey,
-			int maxAttempts) {
+			int maxAttempts, Duration throttlingBackoff) {
 		URI endpoint = (configuredEndpoint != null && !configuredEndpoint.toString().isBlank()) ? configuredEndpoint
 				: null;
 		AwsCredentialsProvider credentials = (accessKeyId != null && !accessKeyId.isBlank())
 				? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
 				: DefaultCredentialsProvider.builder().build();
 		ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-			.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(maxAttempts).build())
+			.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+				.toBuilder()
+				.maxAttempts(maxAttempts)
+				.throttlingBackoffStrategy(
+						BackoffStrategy.exponentialDelayHalfJitter(throttlingBackoff, MAX_THROTTLING_BACKOFF))
+				.build())
 			.apiCallTimeout(Duration.ofMinutes(2))
 			.build();
 		Region configured = Region.of(region);

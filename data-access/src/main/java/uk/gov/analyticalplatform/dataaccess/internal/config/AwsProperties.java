@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.dataaccess.internal.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,10 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretAccessKey the static key's secret
  * @param maxAttempts how many times an SDK call is tried, with backoff, on throttling and
  * transient errors
+ * @param throttlingBackoff the longest wait before retrying a throttled call (it waits at
+ * least half of it), doubled for each further attempt up to 20 seconds
  */
 @ConfigurationProperties("platform.aws")
 public record AwsProperties(@DefaultValue("eu-west-2") String region, URI endpoint, String accountId,
 		@DefaultValue("aws") String partition, String accessKeyId, String secretAccessKey,
-		@DefaultValue("6") int maxAttempts) {
+		@DefaultValue("6") int maxAttempts, @DefaultValue("1s") Duration throttlingBackoff) {
 
 }

@@ -51,8 +51,8 @@ public class DataAccessAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	AwsClients dataAccessAwsClients(AwsProperties aws) {
-		return new AwsClients(aws.region(), aws.endpoint(), aws.accessKeyId(), aws.secretAccessKey(),
-				aws.maxAttempts());
+		return new AwsClients(aws.region(), aws.endpoint(), aws.accessKeyId(), aws.secretAccessKey(), aws.maxAttempts(),
+				aws.throttlingBackoff());
 	}
 
 	@Bean

@@ -8,7 +8,8 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
 /**
  * What the reconciler needs from AWS, in the module's own terms; the AWS adapter
  * implements it. Every method is idempotent and touches only resources the platform owns
- * (tagged), refusing to take over a foreign one.
+ * (tagged), refusing to take over a foreign one. Every method throws
+ * {@link ThrottledByAws} when AWS still throttles a call after the SDK's retries.
  */
 public interface AwsGateway {
 
