@@ -47,7 +47,6 @@ import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.ManifestEntry;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.MutableClock;
@@ -277,15 +276,13 @@ class AwsAccessIT {
 				glue.createTable((r) -> r.databaseName(database).tableInput((t) -> t.name(table)));
 			}
 		}
-		Group owners = this.groups.create(ADMIN, "owners-" + suffix.replace('_', '-'), "");
-		Dataset courts = this.catalog.create(ADMIN,
-				NewDataset
-					.athena("courts-" + suffix.replace('_', '-'), "Court hearings", owners.id(),
-							Classification.OFFICIAL, database, List.of("hearings", "cases"))
+		String name = "courts-" + suffix.replace('_', '-');
+		Dataset courts = ProvisionedDatasets.register(this.catalog, this.groups, name,
+				(owners) -> NewDataset
+					.athena(name, "Court hearings", owners, Classification.OFFICIAL, database,
+							List.of("hearings", "cases"))
 					.withDataAdmins(BOB.asUser()));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(
-					() -> assertThat(this.catalog.get(courts.id()).status().state()).isEqualTo(ApplyState.READY));
+		assertThat(courts.status().state()).as("%s", courts.status()).isEqualTo(ApplyState.READY);
 		this.grants.grant(BOB, NewGrant.of(courts.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
 			.withPaths(PathAccess.read("hearings")));
 		UserAccess access = awaitApplied(analyst);
@@ -386,13 +383,10 @@ class AwsAccessIT {
 	}
 
 	private Dataset dataset(String bucket, String rootPrefix) {
-		Group owners = this.groups.create(ADMIN, "owners-" + bucket, "");
-		Dataset dataset = this.catalog.create(ADMIN,
-				NewDataset.s3(bucket, "test data", owners.id(), Classification.OFFICIAL, bucket, rootPrefix)
+		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, rootPrefix)
 					.withDataAdmins(BOB.asUser()));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.catalog.get(dataset.id()).status())
-				.satisfies((status) -> assertThat(status.state()).as("%s", status).isEqualTo(ApplyState.READY)));
+		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 		return dataset;
 	}
 

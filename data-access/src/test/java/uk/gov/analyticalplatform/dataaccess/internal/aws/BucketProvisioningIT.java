@@ -1,7 +1,6 @@
 package uk.gov.analyticalplatform.dataaccess.internal.aws;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,19 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import uk.gov.analyticalplatform.dataaccess.ApplyState;
-import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
-import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Datasets' buckets as the reconciler sets them up, new or adopted, on the AWS emulator.
@@ -40,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DataAccessTestApplication.class)
 @PlatformDatabase
 class BucketProvisioningIT {
-
-	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
 	final S3Client s3 = S3Client.builder()
 		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
@@ -111,12 +105,9 @@ class BucketProvisioningIT {
 	}
 
 	private void create(String bucket) {
-		Group owners = this.groups.create(ADMIN, "owners-" + bucket, "");
-		Dataset dataset = this.catalog.create(ADMIN,
-				NewDataset.s3(bucket, "test data", owners.id(), Classification.OFFICIAL, bucket, ""));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(
-					() -> assertThat(this.catalog.get(dataset.id()).status().state()).isEqualTo(ApplyState.READY));
+		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, ""));
+		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 	}
 
 	private static String suffix() {

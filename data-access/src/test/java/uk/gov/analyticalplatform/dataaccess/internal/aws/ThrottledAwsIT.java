@@ -1,6 +1,5 @@
 package uk.gov.analyticalplatform.dataaccess.internal.aws;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -8,9 +7,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +24,6 @@ import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
@@ -79,12 +74,7 @@ class ThrottledAwsIT {
 	@Autowired
 	DataAccessProperties properties;
 
-	final IamClient iam = IamClient.builder()
-		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
-		.region(MotoIam.REGION)
-		.httpClient(UrlConnectionHttpClient.create())
-		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-		.build();
+	final IamClient iam = Moto.client(IamClient.builder());
 
 	@DynamicPropertySource
 	static void throughTheProxy(DynamicPropertyRegistry registry) {
@@ -164,13 +154,10 @@ class ThrottledAwsIT {
 	}
 
 	private Dataset dataset(String bucket) {
-		Group owners = this.groups.create(ADMIN, "owners-" + bucket, "");
-		Dataset dataset = this.catalog.create(ADMIN,
-				NewDataset.s3(bucket, "test data", owners.id(), Classification.OFFICIAL, bucket, "")
+		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, "")
 					.withDataAdmins(BOB.asUser()));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.catalog.get(dataset.id()).status())
-				.satisfies((status) -> assertThat(status.state()).as("%s", status).isEqualTo(ApplyState.READY)));
+		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 		return dataset;
 	}
 
