@@ -3,7 +3,7 @@ package uk.gov.analyticalplatform.dataaccess;
 import java.time.Instant;
 
 /**
- * The reconciler's status for one user's role or one dataset's bucket.
+ * The reconciler's status for one user's role or one dataset's bucket or Glue database.
  *
  * @param state the state
  * @param reason why it failed, or {@code null}

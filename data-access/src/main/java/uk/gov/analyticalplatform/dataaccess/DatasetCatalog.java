@@ -5,15 +5,18 @@ import java.util.UUID;
 
 /**
  * Registers and finds datasets and manages their data admins. Every change is recorded in
- * the audit log in the same transaction; provisioning the bucket (or checking the Glue
- * database) happens afterwards in the reconciler and shows in {@link Dataset#status()}.
+ * the audit log in the same transaction; provisioning the bucket (or the Glue database)
+ * happens afterwards in the reconciler and shows in {@link Dataset#status()}.
  */
 public interface DatasetCatalog {
 
 	/**
 	 * Registers a dataset (platform admins only). For S3 the bucket is created or adopted
 	 * with default encryption, versioning, all public access blocked, a TLS-only bucket
-	 * policy and a lifecycle rule.
+	 * policy and a lifecycle rule. For Athena the Glue database is created or adopted,
+	 * tagged as the platform's, and the Athena workgroup users query through is created
+	 * if missing; tables are not created (pipelines and crawlers create them), and the
+	 * dataset's status is failed, naming the table, until every table it lists exists.
 	 * @throws PermissionDenied if the caller is not a platform admin
 	 * @throws InvalidDataset if the name, bucket, prefix, database or tables are
 	 * malformed

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
@@ -13,8 +12,8 @@ import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.ThrottledByAws;
 
 /**
- * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue and Lake Formation. A
- * call that AWS still throttles after the SDK's retries ends the operation with
+ * The reconciler's view of AWS, implemented with IAM, STS, S3, Glue, Lake Formation and
+ * Athena. A call that AWS still throttles after the SDK's retries ends the operation with
  * {@link ThrottledByAws}; any other AWS error is passed on as the SDK reports it.
  */
 public class AwsAdapter implements AwsGateway {
@@ -26,6 +25,10 @@ public class AwsAdapter implements AwsGateway {
 	private final LakeFormationPermissions lakeFormation;
 
 	private final S3Buckets buckets;
+
+	private final GlueDatabases databases;
+
+	private final AthenaWorkgroups workgroups;
 
 	private final String configuredAccountId;
 
@@ -43,6 +46,8 @@ public class AwsAdapter implements AwsGateway {
 		this.roles = new IamRoles(clients.iam, partition, owner);
 		this.lakeFormation = new LakeFormationPermissions(clients.lakeFormation);
 		this.buckets = new S3Buckets(clients.s3, region, partition, owner);
+		this.databases = new GlueDatabases(clients.glue, region, partition, owner);
+		this.workgroups = new AthenaWorkgroups(clients.athena, owner);
 		this.configuredAccountId = accountId;
 	}
 
@@ -90,21 +95,13 @@ public class AwsAdapter implements AwsGateway {
 	}
 
 	@Override
-	public void checkGlueDatabase(String database, List<String> tables) {
-		try {
-			this.clients.glue.getDatabase((r) -> r.name(database));
-		}
-		catch (EntityNotFoundException ex) {
-			throw new IllegalStateException("Glue database " + database + " does not exist");
-		}
-		for (String table : tables) {
-			try {
-				this.clients.glue.getTable((r) -> r.databaseName(database).name(table));
-			}
-			catch (EntityNotFoundException ex) {
-				throw new IllegalStateException("Glue table " + database + "." + table + " does not exist");
-			}
-		}
+	public List<String> provisionGlueDatabase(String database, List<String> tables) {
+		return unlessThrottled(() -> this.databases.provision(database, tables, accountId()));
+	}
+
+	@Override
+	public List<String> provisionWorkgroup(WorkgroupSpec workgroup) {
+		return unlessThrottled(() -> this.workgroups.provision(workgroup));
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
@@ -46,6 +47,8 @@ public final class AwsClients implements AutoCloseable {
 	final GlueClient glue;
 
 	final LakeFormationClient lakeFormation;
+
+	final AthenaClient athena;
 
 	/**
 	 * @param region the region
@@ -84,6 +87,7 @@ public final class AwsClients implements AutoCloseable {
 		this.glue = configure(GlueClient.builder(), configured, endpoint, credentials, overrides).build();
 		this.lakeFormation = configure(LakeFormationClient.builder(), configured, endpoint, credentials, overrides)
 			.build();
+		this.athena = configure(AthenaClient.builder(), configured, endpoint, credentials, overrides).build();
 	}
 
 	private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder, Region region,
@@ -102,6 +106,7 @@ public final class AwsClients implements AutoCloseable {
 		this.s3.close();
 		this.glue.close();
 		this.lakeFormation.close();
+		this.athena.close();
 		this.http.close();
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code oidc.eks.eu-west-2.amazonaws.com/id/EXAMPLE}
  * @param serviceAccount the service account user tools run as, in namespace
  * {@code user-<username>}
- * @param athenaWorkgroup the Athena workgroup users query through
+ * @param athenaWorkgroup the Athena workgroup users query through; the reconciler creates
+ * it when an Athena dataset needs it and no workgroup has the name
  * @param athenaResultsBucket the bucket for Athena query results, a prefix per user;
  * unset if Athena datasets are not used
  * @param requestTtl how long a request may wait for a decision before it expires
@@ -34,7 +35,9 @@ public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String
 	 *
 	 * @param infrequentAccessDays days before objects move to Standard-IA
 	 * @param archiveDays days before objects move to Glacier
-	 * @param kmsKeyId the KMS key for default encryption; unset for S3-managed keys
+	 * @param kmsKeyId the KMS key for default encryption, and the least encryption of
+	 * Athena query results in the workgroup the platform creates; unset for S3-managed
+	 * keys
 	 * @param tlsOnly whether bucket policies deny every request made without TLS; only an
 	 * emulator that cannot evaluate the condition (moto treats it as an explicit deny)
 	 * needs it off

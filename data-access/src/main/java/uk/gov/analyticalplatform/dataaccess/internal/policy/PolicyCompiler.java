@@ -64,6 +64,14 @@ public final class PolicyCompiler {
 	}
 
 	/**
+	 * The Athena workgroup the compiled policies let users query through; the reconciler
+	 * makes sure it exists.
+	 */
+	public String athenaWorkgroup() {
+		return this.settings.athenaWorkgroup();
+	}
+
+	/**
 	 * Compiles the user's access.
 	 * @param username the user
 	 * @param grants the user's active, unexpired grants, direct and through groups, in

@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
-import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
@@ -90,7 +89,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 		this.leadership = leadership;
 		this.clock = clock;
 		this.settings = settings;
-		this.provisioner = new DatasetProvisioner(datasets, aws, clock, settings);
+		this.provisioner = new DatasetProvisioner(datasets, aws, compiler, clock, settings);
 	}
 
 	/**
@@ -105,7 +104,8 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 	 * @param roleNamePrefix the prefix of every user role's name, to find orphans
 	 * @param infrequentAccessDays bucket lifecycle: days to infrequent access
 	 * @param archiveDays bucket lifecycle: days to archive
-	 * @param kmsKeyId bucket default encryption key, or {@code null}
+	 * @param kmsKeyId the KMS key of bucket default encryption and of the Athena
+	 * workgroup's minimum results encryption, or {@code null} for S3-managed keys
 	 * @param tlsOnly whether bucket policies deny requests without TLS
 	 */
 	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval, Duration sweepInterval,
@@ -198,7 +198,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 			}
 			due = this.roles.due(50).stream().filter((status) -> !seen.contains(status.user().userId())).toList();
 		}
-		this.datasets.needingApply(false).forEach(this.provisioner::provision);
+		this.provisioner.provision(this.datasets.needingApply(false));
 	}
 
 	/**
@@ -225,11 +225,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 			}
 			checked++;
 		}
-		for (Dataset dataset : this.datasets.needingApply(true)) {
-			this.provisioner.provision(dataset);
-			checked++;
-		}
-		return checked;
+		return checked + this.provisioner.provision(this.datasets.needingApply(true));
 	}
 
 	/**

@@ -39,10 +39,21 @@ public interface AwsGateway {
 	List<String> provisionBucket(BucketSpec bucket);
 
 	/**
-	 * Checks that the Glue database, and the tables if any are named, exist.
-	 * @throws IllegalStateException naming what is missing
+	 * Creates the Glue database, tagged as the platform's, or adopts an untagged one by
+	 * tagging it, then checks that the tables, if any are named, exist. Tables are never
+	 * created: the pipelines or crawlers that write them do that.
+	 * @return what had to change
+	 * @throws RoleNotOwned if another installation's tag claims the database
+	 * @throws IllegalStateException naming a table that does not exist
 	 */
-	void checkGlueDatabase(String database, List<String> tables);
+	List<String> provisionGlueDatabase(String database, List<String> tables);
+
+	/**
+	 * Creates the Athena workgroup, tagged as the platform's, if no workgroup has its
+	 * name; an existing one, the platform's or not, is used as it is.
+	 * @return what had to change
+	 */
+	List<String> provisionWorkgroup(WorkgroupSpec workgroup);
 
 	/** The AWS account the control plane works in. */
 	String accountId();
@@ -81,6 +92,17 @@ public interface AwsGateway {
 	 * @param tlsOnly whether the bucket policy denies requests made without TLS
 	 */
 	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+
+	}
+
+	/**
+	 * The Athena workgroup users query through.
+	 *
+	 * @param name its name, the one the compiled policies allow
+	 * @param kmsKeyId the KMS key query results must at least be encrypted with, or
+	 * {@code null} for S3-managed keys
+	 */
+	record WorkgroupSpec(String name, String kmsKeyId) {
 
 	}
 

@@ -3,7 +3,7 @@
  * role, applies it through the
  * {@link uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway} port,
  * records status and what AWS reports, corrects (and audits) drift, deletes roles no
- * grant justifies and provisions datasets' buckets. Nothing here runs inside a request's
- * transaction.
+ * grant justifies and provisions datasets' buckets, Glue databases and the Athena
+ * workgroup. Nothing here runs inside a request's transaction.
  */
 package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
