@@ -6,8 +6,11 @@
  * {@link uk.gov.analyticalplatform.dataaccess.Grants},
  * {@link uk.gov.analyticalplatform.dataaccess.AccessRequests},
  * {@link uk.gov.analyticalplatform.dataaccess.DatasetVersions} and
- * {@link uk.gov.analyticalplatform.dataaccess.AccessStatus}, their command and result
- * records, and exceptions named for what happened. Everything else lives in
- * {@code internal}; the AWS SDK stays inside {@code internal.aws}.
+ * {@link uk.gov.analyticalplatform.dataaccess.AccessStatus} and
+ * {@link uk.gov.analyticalplatform.dataaccess.AccessNotifications}, their command and
+ * result records, exceptions named for what happened, and the ports the application may
+ * provide ({@link uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership},
+ * {@link uk.gov.analyticalplatform.dataaccess.AccessNotificationSender}). Everything else
+ * lives in {@code internal}; the AWS SDK stays inside {@code internal.aws}.
  */
 package uk.gov.analyticalplatform.dataaccess;

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -72,6 +73,9 @@ class AccessWorkflowIT {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Value("${platform.test.database}")
 	String database;
@@ -366,6 +370,20 @@ class AccessWorkflowIT {
 			assertThatThrownBy(
 					() -> app.createStatement().executeUpdate("DELETE FROM grants WHERE id = '" + grant.id() + "'"))
 				.hasMessageContaining("permission denied");
+		}
+	}
+
+	@Test
+	void withNothingToSendThemNoNotificationsAreQueued() throws SQLException {
+		Dataset dataset = dataset();
+		AccessRequest request = this.requests.submit(newAnalyst(),
+				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "quarterly statistics"));
+		this.requests.approve(BOB, request.id(), "fine");
+		assertThat(this.context.getBeanNamesForType(AccessNotifications.class)).isEmpty();
+		try (Connection db = TestDatabases.superuser(this.database);
+				var rows = db.createStatement().executeQuery("SELECT count(*) FROM access_notifications")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isZero();
 		}
 	}
 

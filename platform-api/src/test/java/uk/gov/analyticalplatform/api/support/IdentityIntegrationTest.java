@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
@@ -95,15 +97,28 @@ public abstract class IdentityIntegrationTest {
 
 	/** How many audit events of this action name the target, read as the superuser. */
 	protected int auditEvents(String action, String targetId) {
+		return Integer.parseInt(
+				superuserQuery("SELECT count(*) FROM audit_event WHERE action = ? AND target_id = ?", action, targetId)
+					.get(0));
+	}
+
+	/**
+	 * The first column of every row the query returns, as text, read as the superuser
+	 * (who bypasses every grant the application has).
+	 */
+	protected List<String> superuserQuery(String sql, Object... parameters) {
 		try (Connection connection = TestDatabases.superuser(this.database);
-				PreparedStatement query = connection
-					.prepareStatement("SELECT count(*) FROM audit_event WHERE action = ? AND target_id = ?")) {
-			query.setString(1, action);
-			query.setString(2, targetId);
-			try (ResultSet rows = query.executeQuery()) {
-				rows.next();
-				return rows.getInt(1);
+				PreparedStatement query = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				query.setObject(i + 1, parameters[i]);
 			}
+			List<String> values = new ArrayList<>();
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					values.add(rows.getString(1));
+				}
+			}
+			return values;
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

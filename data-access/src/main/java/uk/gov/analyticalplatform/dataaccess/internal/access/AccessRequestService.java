@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestNotFound;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
@@ -33,7 +34,8 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 /**
  * The request and approval workflow. A decision locks the request's row, so when two
  * admins act at once the second waits, then finds it decided; the grant, the decision and
- * both audit events commit together or not at all.
+ * both audit events commit together or not at all. A new request, and a decision that
+ * someone other than the requester took, queue a notification in the same transaction.
  */
 public class AccessRequestService implements AccessRequests {
 
@@ -47,17 +49,21 @@ public class AccessRequestService implements AccessRequests {
 
 	private final AuditLog audit;
 
+	private final NotificationOutbox notifications;
+
 	private final TransactionOperations transactions;
 
 	private final Clock clock;
 
 	public AccessRequestService(JdbcClient jdbc, DatasetRows datasets, DatasetCatalogService catalog,
-			GrantService grants, AuditLog audit, TransactionOperations transactions, Clock clock) {
+			GrantService grants, AuditLog audit, NotificationOutbox notifications, TransactionOperations transactions,
+			Clock clock) {
 		this.requests = new AccessRequestRows(jdbc);
 		this.datasets = datasets;
 		this.catalog = catalog;
 		this.grants = grants;
 		this.audit = audit;
+		this.notifications = notifications;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -85,6 +91,7 @@ public class AccessRequestService implements AccessRequests {
 				this.audit
 					.record(event(caller, "access_request.created", saved).with("justification", saved.justification())
 						.with("wantedUntil", (saved.wantedUntil() != null) ? saved.wantedUntil().toString() : null));
+				this.notifications.queue(id, AccessNotification.Kind.REQUEST_CREATED);
 				return saved;
 			});
 		}
@@ -160,6 +167,7 @@ public class AccessRequestService implements AccessRequests {
 				.with("datasetId", request.dataset().id().toString())
 				.with("dataset", request.dataset().name())
 				.with("requester", request.requester().username()));
+			this.notifications.queue(requestId, AccessNotification.Kind.REQUEST_DECIDED);
 		}
 	}
 
@@ -188,6 +196,9 @@ public class AccessRequestService implements AccessRequests {
 		String action = "access_request." + state.name().toLowerCase();
 		this.audit.record(event(caller, action, request).with("reason", reason)
 			.with("grantId", (grantId != null) ? grantId.toString() : null));
+		if (!request.requester().userId().equals(caller.userId())) {
+			this.notifications.queue(request.id(), AccessNotification.Kind.REQUEST_DECIDED);
+		}
 	}
 
 	private static AuditEvent event(Caller caller, String action, AccessRequest request) {

@@ -135,7 +135,7 @@ public class DatasetRows {
 					+ "RETURNING user_id, username")
 			.param("dataset", datasetId)
 			.param("id", userId)
-			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
+			.query(DatasetRows::user)
 			.optional();
 	}
 
@@ -163,6 +163,23 @@ public class DatasetRows {
 				""").param("user", userId).query(UUID.class).list();
 	}
 
+	/**
+	 * Who may manage the dataset's access besides platform admins: its named data admins
+	 * and the holders of an active ADMIN grant, directly or through a group; by username.
+	 */
+	public List<UserRef> managers(UUID datasetId) {
+		return this.jdbc.sql("""
+				SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset
+				UNION
+				SELECT g.user_id, g.username FROM grants g
+				 WHERE g.dataset_id = :dataset AND g.revoked_at IS NULL AND g.level = 'ADMIN' AND g.user_id IS NOT NULL
+				UNION
+				SELECT m.user_id, m.username FROM grants g JOIN access_group_members m ON m.group_id = g.group_id
+				 WHERE g.dataset_id = :dataset AND g.revoked_at IS NULL AND g.level = 'ADMIN'
+				ORDER BY username, user_id
+				""").param("dataset", datasetId).query(DatasetRows::user).list();
+	}
+
 	public void applied(UUID id, long generation, Instant at) {
 		this.jdbc.sql("""
 				UPDATE datasets SET observed_generation = GREATEST(observed_generation, :generation),
@@ -182,8 +199,12 @@ public class DatasetRows {
 		return this.jdbc
 			.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset " + "ORDER BY username")
 			.param("dataset", datasetId)
-			.query((row, n) -> new UserRef(row.getString("user_id"), row.getString("username")))
+			.query(DatasetRows::user)
 			.list();
+	}
+
+	private static UserRef user(ResultSet row, int n) throws SQLException {
+		return new UserRef(row.getString("user_id"), row.getString("username"));
 	}
 
 	private Dataset dataset(ResultSet row, int n) throws SQLException {

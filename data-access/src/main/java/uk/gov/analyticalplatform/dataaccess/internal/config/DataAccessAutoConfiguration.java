@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +16,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
 import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
 import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
+import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationDelivery;
+import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsAdapter;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsClients;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Objects;
@@ -38,7 +42,8 @@ import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignals;
 
 /**
  * Wires the data access module over the application's DataSource, transaction manager and
- * audit log, and the AWS SDK clients.
+ * audit log, and the AWS SDK clients. Notifications of access requests are queued and
+ * delivered only when the application provides an {@link AccessNotificationSender}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
@@ -118,10 +123,28 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
+	NotificationOutbox dataAccessNotificationOutbox(DataSource dataSource,
+			ObjectProvider<AccessNotificationSender> sender, ObjectProvider<Clock> clock) {
+		return new NotificationOutbox(JdbcClient.create(dataSource), sender.getIfAvailable() != null, clock(clock));
+	}
+
+	@Bean
 	AccessRequestService dataAccessRequests(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
-			GrantService grants, AuditLog audit, PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
-		return new AccessRequestService(JdbcClient.create(dataSource), datasets, catalog, grants, audit,
+			GrantService grants, AuditLog audit, NotificationOutbox notifications,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+		return new AccessRequestService(JdbcClient.create(dataSource), datasets, catalog, grants, audit, notifications,
 				new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	@ConditionalOnBean(AccessNotificationSender.class)
+	NotificationDelivery dataAccessNotificationDelivery(NotificationOutbox outbox, AccessRequestService requests,
+			DatasetRows datasets, AccessNotificationSender sender, PlatformTransactionManager transactions,
+			ObjectProvider<Clock> clock, DataAccessProperties properties) {
+		DataAccessProperties.Notifications notifications = properties.notifications();
+		return new NotificationDelivery(outbox, requests, datasets, sender, new TransactionTemplate(transactions),
+				clock(clock), new NotificationDelivery.Settings(notifications.pollInterval(),
+						notifications.maxAttempts(), notifications.baseBackoff(), notifications.maxBackoff()));
 	}
 
 	@Bean

@@ -23,12 +23,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTtl how long a request may wait for a decision before it expires
  * @param buckets how dataset buckets are set up
  * @param reconciler how the reconciler runs
+ * @param notifications how notifications of access requests are delivered, when the
+ * application sends them
  */
 @ConfigurationProperties("platform.data-access")
 public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String oidcProviderArn,
 		@DefaultValue("oidc.cluster.local") String oidcIssuer, @DefaultValue("analyst") String serviceAccount,
 		@DefaultValue("primary") String athenaWorkgroup, String athenaResultsBucket,
-		@DefaultValue("30d") Duration requestTtl, @DefaultValue Buckets buckets, @DefaultValue Reconciler reconciler) {
+		@DefaultValue("30d") Duration requestTtl, @DefaultValue Buckets buckets, @DefaultValue Reconciler reconciler,
+		@DefaultValue Notifications notifications) {
 
 	/**
 	 * How dataset buckets are set up.
@@ -60,6 +63,22 @@ public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String
 	public record Reconciler(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration pollInterval,
 			@DefaultValue("10m") Duration resyncInterval, @DefaultValue("30s") Duration sweepInterval,
 			@DefaultValue("5s") Duration baseBackoff, @DefaultValue("5m") Duration maxBackoff) {
+
+	}
+
+	/**
+	 * How notifications of access requests are delivered from the outbox, when the
+	 * application sends them ({@code platform.notifications.email.enabled}).
+	 *
+	 * @param pollInterval how often each replica looks for due notifications besides
+	 * those it queued itself
+	 * @param maxAttempts attempts before a notification is given up
+	 * @param baseBackoff the wait after a first failed attempt, doubled after each
+	 * further one
+	 * @param maxBackoff the longest wait between attempts
+	 */
+	public record Notifications(@DefaultValue("10s") Duration pollInterval, @DefaultValue("20") int maxAttempts,
+			@DefaultValue("30s") Duration baseBackoff, @DefaultValue("1h") Duration maxBackoff) {
 
 	}
 

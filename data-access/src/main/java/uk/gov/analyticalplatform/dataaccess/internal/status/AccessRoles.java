@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
@@ -141,11 +139,7 @@ public class AccessRoles {
 			.query(Integer.class)
 			.optional()
 			.orElse(0);
-		long factor = 1L << Math.min(failures, 20);
-		Duration backoff = baseBackoff.multipliedBy(factor);
-		if (backoff.compareTo(maxBackoff) > 0) {
-			backoff = maxBackoff;
-		}
+		Duration backoff = Backoff.delay(failures, baseBackoff, maxBackoff);
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				UPDATE access_roles SET state = 'FAILED', reason = :reason, failures = failures + 1,
@@ -159,17 +153,7 @@ public class AccessRoles {
 	}
 
 	private void signalAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					AccessRoles.this.signal.changed();
-				}
-			});
-		}
-		else {
-			this.signal.changed();
-		}
+		AfterCommit.run(this.signal::changed);
 	}
 
 	private static String truncate(String reason) {

@@ -1,0 +1,100 @@
+package uk.gov.analyticalplatform.api.notifications;
+
+import java.net.URI;
+import java.util.Locale;
+
+import uk.gov.analyticalplatform.dataaccess.AccessNotification;
+import uk.gov.analyticalplatform.dataaccess.AccessRequest;
+import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
+import uk.gov.analyticalplatform.web.data.DataViews;
+
+/**
+ * The plain-text emails about access requests: what was asked for (dataset, level, paths,
+ * justification) or decided (by whom, why), in the control panel's words, with a link to
+ * the page where the reader acts on it. Nothing secret and nothing of the data itself.
+ */
+final class AccessRequestEmails {
+
+	private final DataViews views;
+
+	private final String environmentName;
+
+	private final String baseUrl;
+
+	AccessRequestEmails(DataViews views, String environmentName, URI baseUrl) {
+		this.views = views;
+		this.environmentName = environmentName;
+		this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
+	}
+
+	Email render(AccessNotification notification) {
+		return (notification.kind() == AccessNotification.Kind.REQUEST_CREATED) ? created(notification)
+				: decided(notification.request());
+	}
+
+	private Email created(AccessNotification notification) {
+		AccessRequest request = notification.request();
+		String dataset = request.dataset().name();
+		String why = notification.platformAdmins()
+				? "because " + dataset + " has no data admins and you are a platform admin"
+				: "because you may decide access requests for " + dataset;
+		String text = request.requester().username() + " has asked for access to " + dataset + ".\n\n"
+				+ details(request) + "Justification:\n" + indent(request.justification()) + "\n\n"
+				+ "Approve or reject it in the control panel:\n" + this.baseUrl + "/data/approvals\n\n"
+				+ "You receive this email " + why + ".\n" + signature();
+		return new Email(subject(request.requester().username() + " asks for access to " + dataset), text);
+	}
+
+	private Email decided(AccessRequest request) {
+		String dataset = request.dataset().name();
+		String outcome = (request.state() == AccessRequestState.EXPIRED) ? "expired"
+				: "was " + request.state().name().toLowerCase(Locale.ROOT);
+		String by = (request.decidedBy() != null) ? " by " + request.decidedBy().username() : "";
+		String text = "Your request for access to " + dataset + " " + outcome + by + " on "
+				+ this.views.time(request.decidedAt()) + ".\n\n" + details(request)
+				+ ((request.decisionReason() != null) ? "Reason:\n" + indent(request.decisionReason()) + "\n\n" : "")
+				+ next(request.state()) + "\n\nYour requests in the control panel:\n" + this.baseUrl
+				+ "/data/requests\n" + signature();
+		return new Email(subject("Your request for access to " + dataset + " " + outcome), text);
+	}
+
+	private String details(AccessRequest request) {
+		return "Dataset:       " + request.dataset().name() + "\n" + "Level:         "
+				+ this.views.level(request.level()) + "\n" + "Paths:         " + this.views.paths(request.paths())
+				+ "\n" + "Wanted until:  "
+				+ ((request.wantedUntil() != null) ? this.views.time(request.wantedUntil()) : "No end date") + "\n"
+				+ "Requested on:  " + this.views.time(request.createdAt()) + "\n\n";
+	}
+
+	private static String next(AccessRequestState state) {
+		return switch (state) {
+			case APPROVED ->
+				"Your access is being applied now; \"My data\" in the control panel shows when it is " + "in place.";
+			case EXPIRED -> "Nobody decided it in time. Make a new request if you still need the data.";
+			default -> "Make a new request if you still need the data.";
+		};
+	}
+
+	private String subject(String text) {
+		return "[" + this.environmentName + "] " + text;
+	}
+
+	private String signature() {
+		return "\n-- \n" + this.environmentName + " (" + this.baseUrl + ")\n";
+	}
+
+	private static String indent(String text) {
+		return "  " + text.strip().replaceAll("\\R", "\n  ");
+	}
+
+	/**
+	 * One email's subject and plain-text body.
+	 *
+	 * @param subject the subject line
+	 * @param text the body
+	 */
+	record Email(String subject, String text) {
+
+	}
+
+}
