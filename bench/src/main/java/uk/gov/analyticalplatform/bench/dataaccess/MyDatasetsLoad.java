@@ -47,9 +47,11 @@ public final class MyDatasetsLoad {
 
 	private static final int RATE = 200;
 
-	private static final int WARM_UP = 2_000;
+	/** 30 s at the rate: the JIT compiles the request path before anything counts. */
+	private static final int WARM_UP = 6_000;
 
-	private static final int MEASURED = 8_000;
+	/** 60 s at the rate. */
+	private static final int MEASURED = 12_000;
 
 	private static final int USER_GRANTS = 50;
 
@@ -99,6 +101,11 @@ public final class MyDatasetsLoad {
 			// -Dbench.jfr=FILE profiles the application under load with Java Flight
 			// Recorder
 			command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+		}
+		String gcLog = System.getProperty("bench.gclog");
+		if (gcLog != null) {
+			// -Dbench.gclog=FILE logs the application's collections and safepoint pauses
+			command.add("-Xlog:gc*,safepoint:file=" + gcLog + ":uptime,level,tags");
 		}
 		command.addAll(List.of("-jar", "platform-api/target/platform-api.jar", "--spring.profiles.active=local",
 				"--server.port=" + port, "--platform.data-access.reconciler.enabled=false", "--logging.level.root=WARN",
