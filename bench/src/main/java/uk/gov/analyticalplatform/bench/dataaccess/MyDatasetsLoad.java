@@ -3,6 +3,7 @@ package uk.gov.analyticalplatform.bench.dataaccess;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.ServerSocket;
@@ -47,8 +48,14 @@ public final class MyDatasetsLoad {
 
 	private static final int RATE = 200;
 
-	/** 30 s at the rate: the JIT compiles the request path before anything counts. */
-	private static final int WARM_UP = 6_000;
+	/**
+	 * Warm-up requests, their rate rising from {@link #WARM_UP_RATE} to {@link #RATE}
+	 * (about 50 s): the JIT compiles the request path before anything counts, and a cold
+	 * application is not buried under a backlog it then carries into the measurement.
+	 */
+	private static final int WARM_UP = 4_000;
+
+	private static final int WARM_UP_RATE = 20;
 
 	/** 60 s at the rate. */
 	private static final int MEASURED = 12_000;
@@ -110,6 +117,11 @@ public final class MyDatasetsLoad {
 		command.addAll(List.of("-jar", "platform-api/target/platform-api.jar", "--spring.profiles.active=local",
 				"--server.port=" + port, "--platform.data-access.reconciler.enabled=false", "--logging.level.root=WARN",
 				"--logging.level.uk.gov.analyticalplatform.api.PlatformApplication=INFO"));
+		String extra = System.getProperty("bench.app.args");
+		if (extra != null) {
+			// -Dbench.app.args=--a=b,--c=d passes more settings to the application
+			command.addAll(List.of(extra.split(",")));
+		}
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("PLATFORM_DB_URL", PlatformServices.get().jdbcUrl(database));
 		builder.environment().put("PLATFORM_DB_USERNAME", TestDatabases.APP_ROLE);
@@ -191,11 +203,22 @@ public final class MyDatasetsLoad {
 		int datasets = sample.body().split("\"location\"", -1).length - 1;
 		System.out.printf("GET /api/v1/me/datasets: %d, %d bytes, %d datasets%n", sample.statusCode(),
 				sample.body().length(), datasets);
-		phase("warm-up", WARM_UP);
+		phase("warm-up", WARM_UP, WARM_UP_RATE);
 		serial("/api/v1/me", 500);
 		serial("/api/v1/me/datasets", 500);
-		long[] latencies = phase("measured", MEASURED);
+		long[] latencies = phase("measured", MEASURED, RATE);
 		report(latencies);
+		String trace = System.getProperty("bench.trace");
+		if (trace != null) {
+			// -Dbench.trace=FILE writes each measured request's latency in microseconds,
+			// in the order they were due (one every 5 ms), to find when the slow ones
+			// were
+			try (PrintWriter out = new PrintWriter(trace, StandardCharsets.UTF_8)) {
+				for (long latency : latencies) {
+					out.println(latency / 1_000);
+				}
+			}
+		}
 	}
 
 	/**
@@ -217,8 +240,11 @@ public final class MyDatasetsLoad {
 		report(latencies);
 	}
 
-	/** Sends {@code count} requests at {@link #RATE} a second, whatever the answers. */
-	private long[] phase(String name, int count) throws Exception {
+	/**
+	 * Sends {@code count} requests whatever the answers, at a rate rising evenly from
+	 * {@code startRate} to {@link #RATE} a second.
+	 */
+	private long[] phase(String name, int count, int startRate) throws Exception {
 		long[] latencies = new long[count];
 		AtomicInteger failures = new AtomicInteger();
 		List<CompletableFuture<Void>> pending = new ArrayList<>(count);
@@ -226,17 +252,19 @@ public final class MyDatasetsLoad {
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
 		long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+		long due = begin;
 		for (int i = 0; i < count; i++) {
-			long due = begin + i * interval;
+			double rate = startRate + (RATE - startRate) * (double) i / count;
+			due += (long) (TimeUnit.SECONDS.toNanos(1) / rate);
+			long sent = due;
 			long wait;
 			while ((wait = due - System.nanoTime()) > 0) {
 				LockSupport.parkNanos(wait);
 			}
 			int index = i;
 			pending.add(this.http.sendAsync(request, BodyHandlers.discarding()).handle((response, error) -> {
-				latencies[index] = System.nanoTime() - due;
+				latencies[index] = System.nanoTime() - sent;
 				if (error != null || response.statusCode() != 200) {
 					failures.incrementAndGet();
 				}

@@ -1,5 +1,7 @@
 package uk.gov.analyticalplatform.api.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,13 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The session store of the running application reads a session once a request, and never
  * hands a session read in one request to another.
  */
-class RequestScopedSessionReadsIT extends IdentityIntegrationTest {
+class SessionStoreIT extends IdentityIntegrationTest {
 
 	private final SessionRepository<Session> sessions;
 
 	@Autowired
 	@SuppressWarnings("unchecked")
-	RequestScopedSessionReadsIT(ApplicationContext context) {
+	SessionStoreIT(ApplicationContext context) {
 		// the store Spring Session's filter is given, whatever its session type
 		this.sessions = context.getBean("sessionRepository", SessionRepository.class);
 	}
@@ -76,6 +78,52 @@ class RequestScopedSessionReadsIT extends IdentityIntegrationTest {
 		Session second = this.sessions.findById(id);
 		assertThat(first).isNotNull();
 		assertThat(second).isNotSameAs(first);
+	}
+
+	@Test
+	void aSessionUsedAgainWithinAMinuteIsNotWrittenAgain() {
+		String id = storedSession();
+		long stored = lastAccess(id);
+		Session session = this.sessions.findById(id);
+		session.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(59));
+		this.sessions.save(session);
+		assertThat(lastAccess(id)).isEqualTo(stored);
+	}
+
+	@Test
+	void aSessionUsedAMinuteOrMoreLaterIsWritten() {
+		String id = storedSession();
+		long stored = lastAccess(id);
+		Session session = this.sessions.findById(id);
+		session.setLastAccessedTime(Instant.ofEpochMilli(stored).plusSeconds(60));
+		this.sessions.save(session);
+		assertThat(lastAccess(id)).isEqualTo(stored + 60_000);
+	}
+
+	@Test
+	void aChangedIdleTimeoutOrSessionIdIsWrittenAtOnce() {
+		String id = storedSession();
+		Session session = this.sessions.findById(id);
+		session.setMaxInactiveInterval(Duration.ofMinutes(7));
+		String newId = session.changeSessionId();
+		this.sessions.save(session);
+		assertThat(superuserQuery("SELECT max_inactive_interval FROM spring_session WHERE session_id = ?", newId))
+			.containsExactly("420");
+		assertThat(this.sessions.findById(id)).isNull();
+	}
+
+	@Test
+	void aChangedAttributeIsWrittenAtOnce() {
+		String id = storedSession();
+		Session session = this.sessions.findById(id);
+		session.setAttribute("colour", "blue");
+		this.sessions.save(session);
+		assertThat(this.sessions.findById(id).<String>getAttribute("colour")).isEqualTo("blue");
+	}
+
+	private long lastAccess(String id) {
+		return Long
+			.parseLong(superuserQuery("SELECT last_access_time FROM spring_session WHERE session_id = ?", id).get(0));
 	}
 
 	private String storedSession() {
