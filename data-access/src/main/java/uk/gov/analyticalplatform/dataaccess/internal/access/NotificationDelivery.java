@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +26,7 @@ import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox.Queued;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.status.Backoff;
+import uk.gov.analyticalplatform.dataaccess.internal.status.WorkerThread;
 
 /**
  * Sends the notification outbox on a thread of its own, on every replica: after each
@@ -59,7 +59,7 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 
 	private final AtomicBoolean runQueued = new AtomicBoolean();
 
-	private volatile ScheduledExecutorService executor;
+	private final WorkerThread thread = new WorkerThread("dataaccess-notifications");
 
 	public NotificationDelivery(NotificationOutbox outbox, AccessRequestService requests, DatasetRows datasets,
 			AccessNotificationSender sender, TransactionOperations transactions, Clock clock, Settings settings) {
@@ -158,7 +158,7 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 	}
 
 	private void wake() {
-		ScheduledExecutorService running = this.executor;
+		ScheduledExecutorService running = this.thread.running();
 		if (running != null && this.runQueued.compareAndSet(false, true)) {
 			running.execute(this::runSafely);
 		}
@@ -176,34 +176,18 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "dataaccess-notifications");
-			thread.setDaemon(true);
-			return thread;
-		});
 		long poll = this.settings.pollInterval().toMillis();
-		started.scheduleWithFixedDelay(this::runSafely, 0, poll, TimeUnit.MILLISECONDS);
-		this.executor = started;
+		this.thread.start().scheduleWithFixedDelay(this::runSafely, 0, poll, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.executor;
-		this.executor = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.thread.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.thread.isRunning();
 	}
 
 	private enum Outcome {

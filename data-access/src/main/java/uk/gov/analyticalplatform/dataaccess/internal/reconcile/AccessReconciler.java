@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,6 +31,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.RoleAp
 import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
 import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignal;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatus;
+import uk.gov.analyticalplatform.dataaccess.internal.status.WorkerThread;
 
 /**
  * Converges AWS on the database, one thing at a time on its own thread: on every change
@@ -73,7 +73,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
 
-	private volatile ScheduledExecutorService executor;
+	private final WorkerThread thread = new WorkerThread("dataaccess-reconciler");
 
 	public AccessReconciler(AccessRoles roles, DatasetRows datasets, EffectiveAccess effective, ExpirySweep expiry,
 			AwsGateway aws, Supplier<PolicyCompiler> compiler, AuditLog audit, TransactionOperations transactions,
@@ -116,7 +116,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
 	@Override
 	public void changed() {
-		ScheduledExecutorService running = this.executor;
+		ScheduledExecutorService running = this.thread.running();
 		if (running != null && this.drainQueued.compareAndSet(false, true)) {
 			running.execute(this::drainSafely);
 		}
@@ -124,33 +124,18 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "dataaccess-reconciler");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService started = this.thread.start();
 		started.scheduleWithFixedDelay(this::drainSafely, 0, this.settings.pollInterval().toMillis(),
 				TimeUnit.MILLISECONDS);
 		started.scheduleWithFixedDelay(() -> safely("resync", this::resync), this.settings.resyncInterval().toMillis(),
 				this.settings.resyncInterval().toMillis(), TimeUnit.MILLISECONDS);
 		started.scheduleWithFixedDelay(() -> safely("expiry sweep", this::sweep), 0,
 				this.settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-		this.executor = started;
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.executor;
-		this.executor = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		this.thread.stop();
 	}
 
 	@Override
@@ -160,7 +145,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.thread.isRunning();
 	}
 
 	/**
@@ -168,7 +153,7 @@ public class AccessReconciler implements ReconcileSignal, SmartLifecycle {
 	 * checked.
 	 */
 	public int resyncNow() {
-		ScheduledExecutorService running = this.executor;
+		ScheduledExecutorService running = this.thread.running();
 		if (running == null) {
 			return resync();
 		}
