@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("platform.data-access")
 public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String oidcProviderArn,
 		@DefaultValue("oidc.cluster.local") String oidcIssuer, @DefaultValue("analyst") String serviceAccount,
-		@DefaultValue("primary") String athenaWorkgroup, String athenaResultsBucket,
+		@DefaultValue("analytical-platform") String athenaWorkgroup, String athenaResultsBucket,
 		@DefaultValue("30d") Duration requestTtl, @DefaultValue Buckets buckets, @DefaultValue Reconciler reconciler,
 		@DefaultValue Notifications notifications) {
 
