@@ -26,7 +26,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.reconcile.RoleNotOwned;
 /**
  * Datasets' buckets: created or adopted, then given default encryption, versioning, a
  * full public access block, a TLS-only policy statement and a tiering lifecycle rule.
- * Statements and rules of others in an adopted bucket are kept.
+ * Statements and rules of others in an adopted bucket are kept. A bucket another
+ * installation manages (its ownership tag names another owner) is left alone, and the
+ * dataset fails saying so.
  */
 class S3Buckets {
 
@@ -102,7 +104,12 @@ class S3Buckets {
 				throw ex;
 			}
 		}
-		if (!this.owner.equals(tags.get(IamRoles.TAG))) {
+		String managedBy = tags.get(IamRoles.TAG);
+		if (managedBy != null && !managedBy.equals(this.owner)) {
+			throw new RoleNotOwned("Bucket " + bucket + " is managed by " + managedBy + ", not by " + this.owner
+					+ "; it is left alone");
+		}
+		if (managedBy == null) {
 			tags.put(IamRoles.TAG, this.owner);
 			List<Tag> tagSet = tags.entrySet()
 				.stream()

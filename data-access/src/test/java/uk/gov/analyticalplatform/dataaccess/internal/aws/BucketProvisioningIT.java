@@ -25,6 +25,7 @@ import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 
@@ -50,6 +51,9 @@ class BucketProvisioningIT {
 
 	@Autowired
 	Groups groups;
+
+	@Autowired
+	DataAccessProperties properties;
 
 	@AfterEach
 	void close() {
@@ -102,6 +106,25 @@ class BucketProvisioningIT {
 		assertThat(policy).contains("AuditorsRead").contains("DenyInsecureTransport");
 		assertThat(this.s3.getBucketTagging((r) -> r.bucket(bucket)).tagSet()).extracting((tag) -> tag.key())
 			.containsExactlyInAnyOrder("team", IamRoles.TAG);
+	}
+
+	@Test
+	void aBucketAnotherInstallationManagesIsLeftAlone() {
+		String bucket = "theirs-" + suffix();
+		this.s3
+			.createBucket((r) -> r.bucket(bucket).createBucketConfiguration((c) -> c.locationConstraint("eu-west-2")));
+		this.s3.putBucketTagging((r) -> r.bucket(bucket)
+			.tagging((t) -> t.tagSet(Tag.builder().key(IamRoles.TAG).value("control-plane:elsewhere").build())));
+
+		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, ""));
+
+		assertThat(dataset.status().state()).isEqualTo(ApplyState.FAILED);
+		assertThat(dataset.status().reason()).contains("Bucket " + bucket
+				+ " is managed by control-plane:elsewhere, not by control-plane:" + this.properties.rolePrefix());
+		assertThat(this.s3.getBucketTagging((r) -> r.bucket(bucket)).tagSet()).extracting((tag) -> tag.value())
+			.containsExactly("control-plane:elsewhere");
+		assertThat(this.s3.getBucketVersioning((r) -> r.bucket(bucket)).status()).isNull();
 	}
 
 	private void create(String bucket) {
