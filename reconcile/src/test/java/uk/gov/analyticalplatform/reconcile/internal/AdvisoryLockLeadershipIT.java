@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.api.dataaccess;
+package uk.gov.analyticalplatform.reconcile.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

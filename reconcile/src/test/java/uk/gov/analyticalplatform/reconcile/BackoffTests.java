@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.dataaccess.internal.status;
+package uk.gov.analyticalplatform.reconcile;
 
 import java.time.Duration;
 
