@@ -105,6 +105,27 @@ public class StatusRows<K> {
 		AfterCommit.run(this.signal::changed);
 	}
 
+	/**
+	 * Makes an existing row due at once, as a bump does, without inserting one: for a
+	 * change in the world rather than in desired state (a watch saw someone delete an
+	 * object), so the reconciler looks again soon instead of at the next resync. Signals
+	 * the reconciler once the caller's transaction (if any) commits.
+	 * @return whether the key has a row
+	 */
+	public boolean requeue(K key) {
+		boolean found = this.jdbc
+			.sql("UPDATE " + this.table + " SET generation = generation + 1, state = 'PENDING', "
+					+ "reason = NULL, failures = 0, next_attempt_at = :now, updated_at = :now WHERE " + this.key
+					+ " = :key")
+			.param("key", key)
+			.param("now", now())
+			.update() > 0;
+		if (found) {
+			AfterCommit.run(this.signal::changed);
+		}
+		return found;
+	}
+
 	public Optional<StatusRow<K>> find(K key) {
 		return this.jdbc.sql("SELECT " + columns() + " FROM " + this.table + " WHERE " + this.key + " = :key")
 			.param("key", key)

@@ -155,6 +155,21 @@ class StatusRowsIT {
 	}
 
 	@Test
+	void aRequeueMakesAReadyRowDueAgainAndNeverInsertsOne() {
+		String key = bumped();
+		rows(T0).failed(key, 1, "no", BACKOFF);
+		rows(T0).ready(key, 1);
+		int before = this.signals.get();
+
+		assertThat(rows(T0).requeue(key)).isTrue();
+
+		assertThat(rows(T0).due(1000)).contains(key);
+		assertThat(this.signals).hasValue(before + 1);
+		assertThat(rows(T0).requeue(key())).isFalse();
+		assertThat(this.signals).hasValue(before + 1);
+	}
+
+	@Test
 	void aBumpSignalsOnlyOnceItsTransactionCommits() {
 		String committed = key();
 		this.transactions.executeWithoutResult((tx) -> {
