@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -79,8 +81,24 @@ class Fabric8Objects implements KubernetesObjects {
 		if (before == null) {
 			return Outcome.CREATED;
 		}
-		boolean unchanged = after.getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion());
-		return unchanged ? Outcome.NOOP : Outcome.PATCHED;
+		return unchanged(before, after) ? Outcome.NOOP : Outcome.PATCHED;
+	}
+
+	/**
+	 * Whether an apply left the object as it was. A status written by a controller
+	 * between the read and the apply moves the resource version too, so for kinds that
+	 * count their spec's generations the generation, labels and annotations decide.
+	 */
+	static boolean unchanged(HasMetadata before, HasMetadata after) {
+		ObjectMeta was = before.getMetadata();
+		ObjectMeta is = after.getMetadata();
+		if (Objects.equals(was.getResourceVersion(), is.getResourceVersion())) {
+			return true;
+		}
+		return was.getGeneration() != null && was.getGeneration() > 0
+				&& Objects.equals(was.getGeneration(), is.getGeneration())
+				&& Objects.equals(was.getLabels(), is.getLabels())
+				&& Objects.equals(was.getAnnotations(), is.getAnnotations());
 	}
 
 	private boolean delete(HasMetadata object) {
