@@ -8,7 +8,7 @@ import java.util.Arrays;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.analyticalplatform.audit.AuditRecord;
-import uk.gov.analyticalplatform.web.support.Csv;
+import uk.gov.analyticalplatform.web.internal.support.Csv;
 
 /**
  * The audit log as CSV (quoted and defused by {@link Csv}), one event a line, newest

@@ -26,7 +26,7 @@ import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.identity.UserAccount;
-import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
+import uk.gov.analyticalplatform.web.internal.support.AccessReviewCsv;
 
 /**
  * Who has what on a dataset, for its data admins and platform admins (the module refuses

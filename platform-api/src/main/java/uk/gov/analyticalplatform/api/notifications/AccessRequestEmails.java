@@ -6,7 +6,7 @@ import java.util.Locale;
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
-import uk.gov.analyticalplatform.web.data.DataViews;
+import uk.gov.analyticalplatform.web.internal.data.DataViews;
 
 /**
  * The plain-text emails about access requests: what was asked for (dataset, level, paths,

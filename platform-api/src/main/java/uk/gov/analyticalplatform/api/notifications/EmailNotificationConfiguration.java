@@ -13,7 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import uk.gov.analyticalplatform.api.config.PlatformProperties;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
 import uk.gov.analyticalplatform.identity.Users;
-import uk.gov.analyticalplatform.web.data.DataViews;
+import uk.gov.analyticalplatform.web.internal.data.DataViews;
 
 /**
  * Emails people about access requests when {@code platform.notifications.email.enabled}

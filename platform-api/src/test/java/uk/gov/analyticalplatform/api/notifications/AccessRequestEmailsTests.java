@@ -16,7 +16,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.DatasetRef;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.web.data.DataViews;
+import uk.gov.analyticalplatform.web.internal.data.DataViews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

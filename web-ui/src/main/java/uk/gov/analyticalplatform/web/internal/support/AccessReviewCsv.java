@@ -1,0 +1,37 @@
+package uk.gov.analyticalplatform.web.internal.support;
+
+import java.util.Arrays;
+
+import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
+
+/**
+ * The access review of a dataset as CSV, one grant a line: who holds it (and a group's
+ * members), what, since when, granted or approved by whom, on what justification, and
+ * when and by whom it ended. The API and the control panel export the same file.
+ */
+public final class AccessReviewCsv {
+
+	public static final String HEADER = "grant_id,dataset,principal_type,principal,members,level,paths,since,granted_by,"
+			+ "request_id,justification,expires_at,revoked_at,revoked_by\r\n";
+
+	private AccessReviewCsv() {
+	}
+
+	public static String line(AccessReviewEntry entry) {
+		return Csv
+			.line(Arrays.asList(entry.grantId().toString(), entry.dataset().name(), entry.principal().type().name(),
+					(entry.principal().name() != null) ? entry.principal().name() : entry.principal().id(),
+					String.join(" ", entry.members().stream().map(UserRef::username).toList()), entry.level().name(),
+					String.join(" ",
+							entry.paths().stream().map((path) -> path.path() + ":" + path.level().name()).toList()),
+					text(entry.since()), (entry.grantedBy() != null) ? entry.grantedBy().username() : null,
+					text(entry.requestId()), entry.justification(), text(entry.expiresAt()), text(entry.revokedAt()),
+					text(entry.revokedBy())));
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+}
