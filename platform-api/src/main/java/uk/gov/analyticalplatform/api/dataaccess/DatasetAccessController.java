@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import uk.gov.analyticalplatform.dataaccess.AccessReviewCsv;
 import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.identity.UserAccount;
-import uk.gov.analyticalplatform.web.internal.support.AccessReviewCsv;
 
 /**
  * Who has what on a dataset, for its data admins and platform admins (the module refuses

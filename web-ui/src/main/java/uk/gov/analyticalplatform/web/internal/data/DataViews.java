@@ -29,11 +29,11 @@ public class DataViews {
 		.withZone(ZoneOffset.UTC);
 
 	public String level(AccessLevel level) {
-		return PathLines.label(level);
+		return level.label();
 	}
 
 	public String paths(List<PathAccess> paths) {
-		return PathLines.describe(paths);
+		return PathAccess.describe(paths);
 	}
 
 	public String day(Instant instant) {

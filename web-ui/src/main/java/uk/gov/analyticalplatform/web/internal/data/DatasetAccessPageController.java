@@ -82,7 +82,7 @@ class DatasetAccessPageController {
 			try {
 				Grant grant = this.grants.grant(caller,
 						new NewGrant(id, principal, level, PathLines.parse(form.paths(), level), until));
-				redirect.addFlashAttribute("done", "Granted " + PathLines.label(level).toLowerCase() + " access to "
+				redirect.addFlashAttribute("done", "Granted " + level.label().toLowerCase() + " access to "
 						+ new DataViews().principal(grant.principal()));
 				return "redirect:/data/datasets/" + id + "/access";
 			}

@@ -27,19 +27,4 @@ final class PathLines {
 			.toList();
 	}
 
-	static String describe(List<PathAccess> paths) {
-		if (paths.isEmpty()) {
-			return "Whole dataset";
-		}
-		return String.join(", ", paths.stream().map((path) -> path.path() + " (" + label(path.level()) + ")").toList());
-	}
-
-	static String label(AccessLevel level) {
-		return switch (level) {
-			case READ -> "Read";
-			case READ_WRITE -> "Read and write";
-			case ADMIN -> "Admin";
-		};
-	}
-
 }

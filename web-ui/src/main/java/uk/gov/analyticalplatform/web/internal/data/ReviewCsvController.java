@@ -13,11 +13,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import uk.gov.analyticalplatform.dataaccess.AccessReviewCsv;
 import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.web.internal.support.AccessReviewCsv;
 
 /**
  * A dataset's access review as CSV: every grant ever made, who holds it (and a group's

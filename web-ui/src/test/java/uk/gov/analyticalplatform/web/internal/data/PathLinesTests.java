@@ -23,8 +23,8 @@ class PathLinesTests {
 	@Test
 	void noPathsMeansTheWholeDataset() {
 		assertThat(PathLines.parse(null, AccessLevel.READ)).isEmpty();
-		assertThat(PathLines.describe(PathLines.parse("", AccessLevel.READ))).isEqualTo("Whole dataset");
-		assertThat(PathLines.describe(PathLines.parse("a/\nb/", AccessLevel.READ_WRITE)))
+		assertThat(PathAccess.describe(PathLines.parse("", AccessLevel.READ))).isEqualTo("Whole dataset");
+		assertThat(PathAccess.describe(PathLines.parse("a/\nb/", AccessLevel.READ_WRITE)))
 			.isEqualTo("a/ (Read and write), b/ (Read and write)");
 	}
 

@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.web.internal.support;
+package uk.gov.analyticalplatform.audit;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
  * and the control panel alike. A value a spreadsheet would take for a formula (starting
  * with {@code = + - @}, a tab or a carriage return) is prefixed with a single quote, so
  * that opening an export cannot run anything smuggled into a justification or a user
- * agent.
+ * agent. It lives here, at the bottom of the modules, so that every module's export uses
+ * this one writer.
  */
 public final class Csv {
 

@@ -1,23 +1,25 @@
-package uk.gov.analyticalplatform.web.internal.support;
+package uk.gov.analyticalplatform.dataaccess;
 
 import java.util.Arrays;
 
-import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
-import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.audit.Csv;
 
 /**
  * The access review of a dataset as CSV, one grant a line: who holds it (and a group's
  * members), what, since when, granted or approved by whom, on what justification, and
- * when and by whom it ended. The API and the control panel export the same file.
+ * when and by whom it ended, each cell quoted and defused by {@link Csv}. The API and the
+ * control panel export the same file.
  */
 public final class AccessReviewCsv {
 
+	/** The header line, ending in CRLF. */
 	public static final String HEADER = "grant_id,dataset,principal_type,principal,members,level,paths,since,granted_by,"
 			+ "request_id,justification,expires_at,revoked_at,revoked_by\r\n";
 
 	private AccessReviewCsv() {
 	}
 
+	/** One grant as one line, ending in CRLF. */
 	public static String line(AccessReviewEntry entry) {
 		return Csv
 			.line(Arrays.asList(entry.grantId().toString(), entry.dataset().name(), entry.principal().type().name(),
