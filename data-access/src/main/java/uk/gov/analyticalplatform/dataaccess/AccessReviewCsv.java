@@ -1,6 +1,9 @@
 package uk.gov.analyticalplatform.dataaccess;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Arrays;
+import java.util.List;
 
 import uk.gov.analyticalplatform.audit.Csv;
 
@@ -17,6 +20,17 @@ public final class AccessReviewCsv {
 			+ "request_id,justification,expires_at,revoked_at,revoked_by\r\n";
 
 	private AccessReviewCsv() {
+	}
+
+	/**
+	 * The whole review, header first, to {@code writer}, which is flushed and left open.
+	 */
+	public static void write(List<AccessReviewEntry> review, Writer writer) throws IOException {
+		writer.write(HEADER);
+		for (AccessReviewEntry entry : review) {
+			writer.write(line(entry));
+		}
+		writer.flush();
 	}
 
 	/** One grant as one line, ending in CRLF. */

@@ -67,14 +67,8 @@ class DatasetAccessController {
 		}
 		String name = this.catalog.get(id).name();
 		List<AccessReviewEntry> review = this.grants.review(Callers.of(user), id);
-		StreamingResponseBody body = (out) -> {
-			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-			writer.write(AccessReviewCsv.HEADER);
-			for (AccessReviewEntry entry : review) {
-				writer.write(AccessReviewCsv.line(entry));
-			}
-			writer.flush();
-		};
+		StreamingResponseBody body = (out) -> AccessReviewCsv.write(review,
+				new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,7 +1,6 @@
 package uk.gov.analyticalplatform.web.internal.data;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,12 +52,7 @@ class ReviewCsvController {
 					.filename("access-review-" + dataset.name() + ".csv")
 					.build()
 					.toString());
-		Writer writer = response.getWriter();
-		writer.write(AccessReviewCsv.HEADER);
-		for (AccessReviewEntry entry : entries) {
-			writer.write(AccessReviewCsv.line(entry));
-		}
-		writer.flush();
+		AccessReviewCsv.write(entries, response.getWriter());
 	}
 
 }
