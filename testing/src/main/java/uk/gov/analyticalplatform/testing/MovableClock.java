@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.api.support;
+package uk.gov.analyticalplatform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
-
 /**
- * The application's clock in tests: real time plus an offset that tests move forward
- * instead of waiting (lockouts, token expiry, TOTP time steps).
+ * The one test clock of the product: real time plus an offset that tests move forward
+ * instead of waiting (grant expiry, lockouts, token expiry, TOTP time steps). Always UTC.
  */
-@Component
-@Primary
-public class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
 	private volatile Duration offset = Duration.ZERO;
 
+	/** Moves the clock forward (or back, for a negative duration) for every reader. */
 	public void advance(Duration duration) {
 		this.offset = this.offset.plus(duration);
 	}
