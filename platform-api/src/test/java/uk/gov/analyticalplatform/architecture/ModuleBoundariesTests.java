@@ -31,6 +31,7 @@ class ModuleBoundariesTests {
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".identity"))
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".dataaccess.internal"))
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".reconcile"))
+			.anyMatch((name) -> name.startsWith(PRODUCT + ".kubernetes.internal"))
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".web.internal"))
 			.anyMatch((name) -> name.startsWith(PRODUCT + ".bench"));
 		for (ArchRule rule : ModuleBoundaries.rules(PRODUCT)) {
