@@ -24,4 +24,16 @@ public enum AccessLevel {
 		return (this == ADMIN) ? READ_WRITE : this;
 	}
 
+	/**
+	 * The level in the words people read in the control panel, emails and reviews:
+	 * "Read", "Read and write" or "Admin".
+	 */
+	public String label() {
+		return switch (this) {
+			case READ -> "Read";
+			case READ_WRITE -> "Read and write";
+			case ADMIN -> "Admin";
+		};
+	}
+
 }

@@ -1,5 +1,6 @@
 package uk.gov.analyticalplatform.dataaccess;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,18 @@ public record PathAccess(String path, AccessLevel level) {
 
 	public static PathAccess readWrite(String path) {
 		return new PathAccess(path, AccessLevel.READ_WRITE);
+	}
+
+	/**
+	 * The paths of a grant or request in people's words: "Whole dataset" when there are
+	 * none, else each path with its level's {@linkplain AccessLevel#label() label}.
+	 */
+	public static String describe(List<PathAccess> paths) {
+		if (paths.isEmpty()) {
+			return "Whole dataset";
+		}
+		return String.join(", ",
+				paths.stream().map((path) -> path.path() + " (" + path.level().label() + ")").toList());
 	}
 
 }

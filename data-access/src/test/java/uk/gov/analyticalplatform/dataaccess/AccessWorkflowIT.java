@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
+import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
@@ -72,7 +73,7 @@ class AccessWorkflowIT {
 	AuditEvents audit;
 
 	@Autowired
-	MutableClock clock;
+	MovableClock clock;
 
 	@Autowired
 	ApplicationContext context;
@@ -84,8 +85,8 @@ class AccessWorkflowIT {
 	static class Clocks {
 
 		@Bean
-		MutableClock clock() {
-			return new MutableClock();
+		MovableClock clock() {
+			return new MovableClock();
 		}
 
 	}

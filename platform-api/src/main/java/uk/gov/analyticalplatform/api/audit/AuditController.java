@@ -115,7 +115,7 @@ class AuditController {
 		}
 
 		AuditLines lines(BufferedWriter writer) {
-			return (this == CSV) ? new AuditCsv(writer) : new AuditJsonLines(writer);
+			return (this == CSV) ? new AuditCsvLines(writer) : new AuditJsonLines(writer);
 		}
 
 		static ExportFormat of(String value) {

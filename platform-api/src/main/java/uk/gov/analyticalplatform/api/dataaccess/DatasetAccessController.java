@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import uk.gov.analyticalplatform.dataaccess.AccessReviewCsv;
 import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.identity.UserAccount;
-import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
 
 /**
  * Who has what on a dataset, for its data admins and platform admins (the module refuses
@@ -67,14 +67,8 @@ class DatasetAccessController {
 		}
 		String name = this.catalog.get(id).name();
 		List<AccessReviewEntry> review = this.grants.review(Callers.of(user), id);
-		StreamingResponseBody body = (out) -> {
-			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-			writer.write(AccessReviewCsv.HEADER);
-			for (AccessReviewEntry entry : review) {
-				writer.write(AccessReviewCsv.line(entry));
-			}
-			writer.flush();
-		};
+		StreamingResponseBody body = (out) -> AccessReviewCsv.write(review,
+				new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
 		return ResponseEntity.ok()
 			.contentType(CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

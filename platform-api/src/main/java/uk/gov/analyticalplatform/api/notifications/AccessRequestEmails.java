@@ -1,12 +1,15 @@
 package uk.gov.analyticalplatform.api.notifications;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
-import uk.gov.analyticalplatform.web.data.DataViews;
+import uk.gov.analyticalplatform.dataaccess.PathAccess;
 
 /**
  * The plain-text emails about access requests: what was asked for (dataset, level, paths,
@@ -15,14 +18,14 @@ import uk.gov.analyticalplatform.web.data.DataViews;
  */
 final class AccessRequestEmails {
 
-	private final DataViews views;
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.UK)
+		.withZone(ZoneOffset.UTC);
 
 	private final String environmentName;
 
 	private final String baseUrl;
 
-	AccessRequestEmails(DataViews views, String environmentName, URI baseUrl) {
-		this.views = views;
+	AccessRequestEmails(String environmentName, URI baseUrl) {
 		this.environmentName = environmentName;
 		this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
 	}
@@ -50,8 +53,8 @@ final class AccessRequestEmails {
 		String outcome = (request.state() == AccessRequestState.EXPIRED) ? "expired"
 				: "was " + request.state().name().toLowerCase(Locale.ROOT);
 		String by = (request.decidedBy() != null) ? " by " + request.decidedBy().username() : "";
-		String text = "Your request for access to " + dataset + " " + outcome + by + " on "
-				+ this.views.time(request.decidedAt()) + ".\n\n" + details(request)
+		String text = "Your request for access to " + dataset + " " + outcome + by + " on " + time(request.decidedAt())
+				+ ".\n\n" + details(request)
 				+ ((request.decisionReason() != null) ? "Reason:\n" + indent(request.decisionReason()) + "\n\n" : "")
 				+ next(request.state()) + "\n\nYour requests in the control panel:\n" + this.baseUrl
 				+ "/data/requests\n" + signature();
@@ -59,11 +62,10 @@ final class AccessRequestEmails {
 	}
 
 	private String details(AccessRequest request) {
-		return "Dataset:       " + request.dataset().name() + "\n" + "Level:         "
-				+ this.views.level(request.level()) + "\n" + "Paths:         " + this.views.paths(request.paths())
-				+ "\n" + "Wanted until:  "
-				+ ((request.wantedUntil() != null) ? this.views.time(request.wantedUntil()) : "No end date") + "\n"
-				+ "Requested on:  " + this.views.time(request.createdAt()) + "\n\n";
+		return "Dataset:       " + request.dataset().name() + "\n" + "Level:         " + request.level().label() + "\n"
+				+ "Paths:         " + PathAccess.describe(request.paths()) + "\n" + "Wanted until:  "
+				+ ((request.wantedUntil() != null) ? time(request.wantedUntil()) : "No end date") + "\n"
+				+ "Requested on:  " + time(request.createdAt()) + "\n\n";
 	}
 
 	private static String next(AccessRequestState state) {
@@ -81,6 +83,10 @@ final class AccessRequestEmails {
 
 	private String signature() {
 		return "\n-- \n" + this.environmentName + " (" + this.baseUrl + ")\n";
+	}
+
+	private static String time(Instant instant) {
+		return (instant != null) ? TIME.format(instant) : "";
 	}
 
 	private static String indent(String text) {

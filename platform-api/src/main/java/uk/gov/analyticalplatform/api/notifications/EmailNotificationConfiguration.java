@@ -13,7 +13,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import uk.gov.analyticalplatform.api.config.PlatformProperties;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
 import uk.gov.analyticalplatform.identity.Users;
-import uk.gov.analyticalplatform.web.data.DataViews;
 
 /**
  * Emails people about access requests when {@code platform.notifications.email.enabled}
@@ -27,15 +26,14 @@ class EmailNotificationConfiguration {
 
 	@Bean
 	AccessNotificationSender accessRequestEmails(EmailNotificationProperties properties,
-			ObjectProvider<JavaMailSender> mailSender, Users users, DataViews views, PlatformProperties platform) {
+			ObjectProvider<JavaMailSender> mailSender, Users users, PlatformProperties platform) {
 		JavaMailSender mail = mailSender.getIfAvailable();
 		if (mail == null) {
 			throw new IllegalStateException("platform.notifications.email.enabled is true but no mail server is "
 					+ "configured: set spring.mail.host (and spring.mail.port, username and password as needed)");
 		}
 		return new EmailAccessNotificationSender(mail, users,
-				new AccessRequestEmails(views, platform.environmentName(), platform.baseUrl()),
-				from(properties.from()));
+				new AccessRequestEmails(platform.environmentName(), platform.baseUrl()), from(properties.from()));
 	}
 
 	private static InternetAddress from(String from) {

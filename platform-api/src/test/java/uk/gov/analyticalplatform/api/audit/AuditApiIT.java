@@ -12,6 +12,7 @@ import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.audit.AuditCsv;
 import uk.gov.analyticalplatform.identity.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,7 @@ class AuditApiIT extends IdentityIntegrationTest {
 		assertThat(export.raw().headers().firstValue("Content-Disposition"))
 			.hasValueSatisfying((disposition) -> assertThat(disposition).startsWith("attachment"));
 		List<String> lines = Arrays.asList(export.body().split("\r\n"));
-		assertThat(lines.get(0)).isEqualTo(AuditCsv.HEADER);
+		assertThat(lines.get(0) + "\r\n").isEqualTo(AuditCsv.HEADER);
 		assertThat(lines.subList(1, lines.size())).isNotEmpty()
 			.allSatisfy((line) -> assertThat(line).contains(this.subject.user().id().toString()))
 			.anySatisfy((line) -> assertThat(line).contains("totp.reset"));

@@ -19,8 +19,8 @@ import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.dataaccess.AccessReviewCsv;
 import uk.gov.analyticalplatform.identity.Role;
-import uk.gov.analyticalplatform.web.support.AccessReviewCsv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

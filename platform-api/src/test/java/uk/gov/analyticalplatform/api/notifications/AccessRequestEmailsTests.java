@@ -16,7 +16,6 @@ import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.DatasetRef;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.web.data.DataViews;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +25,7 @@ class AccessRequestEmailsTests {
 
 	private static final UserRef BOB = new UserRef("u-bob", "bob");
 
-	private final AccessRequestEmails emails = new AccessRequestEmails(new DataViews(), "Production",
+	private final AccessRequestEmails emails = new AccessRequestEmails("Production",
 			URI.create("https://control-panel.example.gov.uk/"));
 
 	@Test

@@ -48,7 +48,6 @@ import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.ManifestEntry;
-import uk.gov.analyticalplatform.dataaccess.MutableClock;
 import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.NewDatasetVersion;
@@ -59,6 +58,7 @@ import uk.gov.analyticalplatform.dataaccess.UserAccess;
 import uk.gov.analyticalplatform.dataaccess.VersionVerification;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 
@@ -108,7 +108,7 @@ class AwsAccessIT {
 	AuditEvents audit;
 
 	@Autowired
-	MutableClock clock;
+	MovableClock clock;
 
 	@Autowired
 	DataAccessProperties properties;
@@ -124,8 +124,8 @@ class AwsAccessIT {
 	static class Clocks {
 
 		@Bean
-		MutableClock clock() {
-			return new MutableClock();
+		MovableClock clock() {
+			return new MovableClock();
 		}
 
 	}

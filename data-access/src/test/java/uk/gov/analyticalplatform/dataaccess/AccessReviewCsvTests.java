@@ -1,0 +1,25 @@
+package uk.gov.analyticalplatform.dataaccess;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccessReviewCsvTests {
+
+	@Test
+	void aLineHoldsTheGrantItsHolderAndItsHistory() {
+		UUID grant = UUID.fromString("00000000-0000-0000-0000-000000000001");
+		AccessReviewEntry entry = new AccessReviewEntry(grant, new DatasetRef(UUID.randomUUID(), "prisons"),
+				Principal.user("u1", "ana"), List.of(), AccessLevel.READ, List.of(PathAccess.read("a/")),
+				Instant.parse("2026-11-29T10:00:00Z"), new UserRef("u2", "dan"), null, "Monthly report, urgent", null,
+				null, null);
+		assertThat(AccessReviewCsv.line(entry))
+			.isEqualTo("00000000-0000-0000-0000-000000000001,prisons,USER,ana,,READ,a/:READ,"
+					+ "2026-11-29T10:00:00Z,dan,,\"Monthly report, urgent\",,,\r\n");
+	}
+
+}
