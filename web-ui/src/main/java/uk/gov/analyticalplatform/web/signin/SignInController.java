@@ -3,6 +3,8 @@ package uk.gov.analyticalplatform.web.signin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.analyticalplatform.identity.LocalSignIn;
 import uk.gov.analyticalplatform.identity.PrimarySignIn;
 import uk.gov.analyticalplatform.identity.SignInFailed;
+import uk.gov.analyticalplatform.identity.SignInThrottled;
 import uk.gov.analyticalplatform.web.SignInSessions;
 import uk.gov.analyticalplatform.web.support.FormErrors;
 
@@ -45,6 +48,11 @@ class SignInController {
 				return "redirect:/sign-in/two-factor";
 			}
 			catch (SignInFailed ex) {
+				errors.add("username", ex.getMessage());
+			}
+			catch (SignInThrottled ex) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
 				errors.add("username", ex.getMessage());
 			}
 		}
