@@ -136,7 +136,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/sign-in/two-factor", "/sign-in/two-factor/**", "/sign-in/recovery-code", "/sign-out")
 			.access(all(SESSION))
-			.requestMatchers("/account/password")
+			.requestMatchers("/account/password", "/account/recovery-codes/new")
 			.access(allAndAny(new String[] { SESSION }, SIGNED_IN, PASSWORD_CHANGE_PENDING))
 			.requestMatchers("/admin/**")
 			.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))

@@ -10,6 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.analyticalplatform.identity.LocalSignIn;
 import uk.gov.analyticalplatform.identity.PrimarySignIn;
@@ -62,9 +63,10 @@ class SignInController {
 	}
 
 	@PostMapping("/sign-out")
-	String signOut(HttpServletRequest request, HttpServletResponse response) {
+	String signOut(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		this.sessions.signOut(request, response);
-		return "redirect:/sign-in?signed-out";
+		redirect.addFlashAttribute("notice", "You have signed out.");
+		return "redirect:/sign-in";
 	}
 
 }
