@@ -6,9 +6,12 @@ WITH_SERVICES := set -a && . build/services/env && set +a &&
 
 .PHONY: run test stop services build clean
 
+# LOCAL_CLUSTER=1 builds (once per machine, about 10 minutes) and starts the real local
+# Kubernetes control plane for `make run`; `make test` always does.
 services:
-	scripts/services.sh start
+	PLATFORM_LOCAL_CLUSTER=$(LOCAL_CLUSTER) scripts/services.sh start
 
+test: LOCAL_CLUSTER = 1
 test: services
 	scripts/services.sh browser
 	$(WITH_SERVICES) $(MVNW) verify

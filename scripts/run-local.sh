@@ -17,6 +17,19 @@ export PLATFORM_DB_USERNAME=platform_app PLATFORM_DB_PASSWORD=platform_app
 export PLATFORM_DB_OWNER_USERNAME=platform_owner PLATFORM_DB_OWNER_PASSWORD=platform_owner
 export PLATFORM_AWS_ENDPOINT
 
+# Kubernetes: the cluster of KUBECONFIG when given, else the local cluster when it was built
+# (services.sh started it), else the in-JVM simulator in which no real pods run.
+if [ -n "${KUBECONFIG:-}" ]; then
+  export PLATFORM_KUBERNETES_KUBECONFIG="${KUBECONFIG%%:*}"
+  kubernetes="the cluster of KUBECONFIG ($PLATFORM_KUBERNETES_KUBECONFIG)"
+elif [ -n "${PLATFORM_KUBECONFIG:-}" ]; then
+  export PLATFORM_KUBERNETES_KUBECONFIG="$PLATFORM_KUBECONFIG"
+  kubernetes="the local cluster (kubeconfig $PLATFORM_KUBECONFIG)"
+else
+  export PLATFORM_KUBERNETES_SIMULATOR=true
+  kubernetes="in-JVM SIMULATOR, no real pods run ('make run LOCAL_CLUSTER=1' for a real local cluster)"
+fi
+
 # The first platform admin, created only while the database has no users at all; the password
 # is made once per checkout and must be changed at first sign-in.
 admin_password_file=build/services/bootstrap-admin.password
@@ -31,6 +44,7 @@ cat <<BANNER
   API docs:       http://localhost:8080/swagger-ui.html
   Health:         http://localhost:8080/actuator/health
   Services:       PostgreSQL 127.0.0.1:${PLATFORM_PG_PORT}, AWS emulator ${PLATFORM_AWS_ENDPOINT}
+  Kubernetes:     ${kubernetes}
 
   Sign in as '${PLATFORM_BOOTSTRAP_ADMIN_USERNAME}' with password '${PLATFORM_BOOTSTRAP_ADMIN_PASSWORD}'
   (first sign-in only: you then set up an authenticator app and choose a new password).

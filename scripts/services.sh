@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Starts, stops and describes the real services the platform needs locally and in tests:
-# a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM) and, for browser
-# tests, Chromium. Idempotent, loopback only, spare ports, state under build/services.
+# a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM), the local
+# Kubernetes control plane (scripts/cluster.sh) and, for browser tests, Chromium. Idempotent,
+# loopback only, spare ports, state under build/services.
+# The Kubernetes cluster starts when its binaries are built, or is built first (about 10
+# minutes, once per machine) when PLATFORM_LOCAL_CLUSTER=1, as `make test` sets.
 # Usage: scripts/services.sh start|stop|status|env|browser (browser: install Chromium for tests)
 set -euo pipefail
 
@@ -162,15 +165,26 @@ PLATFORM_PG_SUPERUSER_PASSWORD=$(cat "$state/postgres.password")
 PLATFORM_AWS_ENDPOINT=http://127.0.0.1:$(cat "$state/moto.port")
 PLATFORM_AWS_IAM_ENDPOINT=http://127.0.0.1:$(cat "$state/moto-iam.port")
 ENV
+  if [ -s "$state/kube/admin.kubeconfig" ] && [ -s "$state/kube/apiserver.pid" ]; then
+    echo "PLATFORM_KUBECONFIG=$state/kube/admin.kubeconfig" >>"$envfile"
+  fi
+}
+
+cluster_start() {
+  if [ "${PLATFORM_LOCAL_CLUSTER:-0}" = 1 ] || "$root/scripts/kubernetes.sh" built; then
+    "$root/scripts/cluster.sh" start
+  else
+    log "local Kubernetes not built: make run uses the in-JVM simulator ('make run LOCAL_CLUSTER=1' builds it)"
+  fi
 }
 
 case "${1:-}" in
   # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
   # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
   start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0
-    write_env; log "environment in $envfile" ;;
+    cluster_start; write_env; log "environment in $envfile" ;;
   browser) browser_install ;;
-  stop) moto_stop moto-iam; moto_stop moto; pg_stop ;;
+  stop) "$root/scripts/cluster.sh" stop; moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;
   *) echo "usage: $0 start|stop|status|env|browser" >&2; exit 2 ;;

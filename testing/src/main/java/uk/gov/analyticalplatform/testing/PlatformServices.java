@@ -55,6 +55,14 @@ public final class PlatformServices {
 		return require("PLATFORM_AWS_IAM_ENDPOINT");
 	}
 
+	/**
+	 * The kubeconfig of the real local Kubernetes cluster (a platform admin's client
+	 * certificate): tests give themselves namespaces of their own in it.
+	 */
+	public String kubeconfig() {
+		return require("PLATFORM_KUBECONFIG");
+	}
+
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
 	}

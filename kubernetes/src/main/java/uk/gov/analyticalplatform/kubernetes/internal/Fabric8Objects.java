@@ -1,0 +1,131 @@
+package uk.gov.analyticalplatform.kubernetes.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+import uk.gov.analyticalplatform.kubernetes.Converged;
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
+import uk.gov.analyticalplatform.kubernetes.ObjectRef;
+import uk.gov.analyticalplatform.kubernetes.Owner;
+import uk.gov.analyticalplatform.reconcile.Outcome;
+
+/**
+ * {@link KubernetesObjects} over the fabric8 client: server-side apply, label-selected
+ * lists, background-propagated deletes and shared informers.
+ */
+class Fabric8Objects implements KubernetesObjects {
+
+	private final KubernetesClient client;
+
+	private final String fieldManager;
+
+	Fabric8Objects(KubernetesClient client, String fieldManager) {
+		this.client = client;
+		this.fieldManager = fieldManager;
+	}
+
+	@Override
+	public Converged converge(Owner owner, List<? extends HasMetadata> desired,
+			List<Class<? extends HasMetadata>> ownedKinds) {
+		Map<ObjectRef, HasMetadata> existing = new LinkedHashMap<>();
+		for (Class<? extends HasMetadata> kind : ownedKinds) {
+			owned(kind, owner).forEach((object) -> existing.put(ObjectRef.of(object), object));
+		}
+		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
+		for (HasMetadata object : desired) {
+			ObjectRef ref = ObjectRef.of(object);
+			HasMetadata before = existing.remove(ref);
+			outcomes.put(ref, (before != null) ? applyOver(owner, object, before) : apply(owner, object));
+		}
+		List<ObjectRef> pruned = new ArrayList<>(existing.keySet());
+		for (ObjectRef ref : pruned) {
+			HasMetadata orphan = existing.get(ref);
+			if (orphan.getMetadata().getDeletionTimestamp() == null && delete(orphan)) {
+				outcomes.put(ref, Outcome.DELETED);
+			}
+		}
+		return new Converged(outcomes);
+	}
+
+	@Override
+	public Outcome apply(Owner owner, HasMetadata desired) {
+		HasMetadata before = Failures.translate("read " + ObjectRef.of(desired),
+				() -> this.client.resource(desired).get());
+		return applyOver(owner, desired, before);
+	}
+
+	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
+		ObjectRef ref = ObjectRef.of(desired);
+		HasMetadata labelled = Labelling.withOwner(desired, owner);
+		HasMetadata after = Failures.translate(ref,
+				() -> this.client.resource(labelled)
+					.fieldManager(this.fieldManager)
+					.forceConflicts()
+					.serverSideApply());
+		if (before == null) {
+			return Outcome.CREATED;
+		}
+		boolean unchanged = after.getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion());
+		return unchanged ? Outcome.NOOP : Outcome.PATCHED;
+	}
+
+	private boolean delete(HasMetadata object) {
+		return Failures.translate("delete " + ObjectRef.of(object),
+				() -> !this.client.resource(object)
+					.withPropagationPolicy(DeletionPropagation.BACKGROUND)
+					.delete()
+					.isEmpty());
+	}
+
+	@Override
+	public <T extends HasMetadata> Optional<T> get(Class<T> kind, String namespace, String name) {
+		return Optional.ofNullable(Failures.translate("read " + kind.getSimpleName() + " " + name, () -> {
+			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
+			return (namespace != null) ? resources.inNamespace(namespace).withName(name).get()
+					: resources.withName(name).get();
+		}));
+	}
+
+	@Override
+	public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+		return Failures.translate("list " + kind.getSimpleName() + " of " + owner.labels(), () -> {
+			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
+			if (Namespaced.class.isAssignableFrom(kind)) {
+				return resources.inAnyNamespace().withLabels(owner.selector()).list().getItems();
+			}
+			return resources.withLabels(owner.selector()).list().getItems();
+		});
+	}
+
+	@Override
+	public Subscription watch(List<Class<? extends HasMetadata>> kinds, String ownerLabel, Consumer<String> changed) {
+		List<SharedIndexInformer<?>> informers = new ArrayList<>();
+		Map<String, String> platform = new HashMap<>(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
+		try {
+			for (Class<? extends HasMetadata> kind : kinds) {
+				informers.add(Failures.translate("watch " + kind.getSimpleName(),
+						() -> OwnerEvents.inform(this.client, kind, platform, ownerLabel, changed)));
+			}
+		}
+		catch (RuntimeException ex) {
+			informers.forEach(SharedIndexInformer::close);
+			throw ex;
+		}
+		return () -> informers.forEach(SharedIndexInformer::close);
+	}
+
+}

@@ -1,0 +1,66 @@
+package uk.gov.analyticalplatform.kubernetes.internal;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+
+/**
+ * An informer over the platform's objects of one kind that reports the owner label of
+ * each object that is added, changed or deleted.
+ */
+final class OwnerEvents<T extends HasMetadata> implements ResourceEventHandler<T> {
+
+	private final String ownerLabel;
+
+	private final Consumer<String> changed;
+
+	private OwnerEvents(String ownerLabel, Consumer<String> changed) {
+		this.ownerLabel = ownerLabel;
+		this.changed = changed;
+	}
+
+	/** Starts the informer and returns once it has listed what exists. */
+	static <T extends HasMetadata> SharedIndexInformer<T> inform(KubernetesClient client, Class<T> kind,
+			Map<String, String> labels, String ownerLabel, Consumer<String> changed) {
+		MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = client.resources(kind);
+		OwnerEvents<T> handler = new OwnerEvents<>(ownerLabel, changed);
+		if (Namespaced.class.isAssignableFrom(kind)) {
+			return resources.inAnyNamespace().withLabels(labels).inform(handler, 0);
+		}
+		return resources.withLabels(labels).inform(handler, 0);
+	}
+
+	@Override
+	public void onAdd(T object) {
+		report(object);
+	}
+
+	@Override
+	public void onUpdate(T before, T after) {
+		if (!after.getMetadata().getResourceVersion().equals(before.getMetadata().getResourceVersion())) {
+			report(after);
+		}
+	}
+
+	@Override
+	public void onDelete(T object, boolean finalStateUnknown) {
+		report(object);
+	}
+
+	private void report(T object) {
+		Map<String, String> labels = object.getMetadata().getLabels();
+		String owner = (labels != null) ? labels.get(this.ownerLabel) : null;
+		if (owner != null) {
+			this.changed.accept(owner);
+		}
+	}
+
+}
