@@ -120,7 +120,8 @@ class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
 		for (int i = 0; i < 6; i++) {
 			signInWithPassword(user.username(), "wrong password " + i);
 		}
-		assertThat(this.browser.text(".govuk-error-summary")).containsPattern("Too many attempts to sign in\\. Wait [1-3]?[0-9] seconds, then try again\\.");
+		assertThat(this.browser.text(".govuk-error-summary"))
+			.containsPattern("Too many attempts to sign in\\. Wait [1-3]?[0-9] seconds, then try again\\.");
 		this.browser.assertAccessible();
 		this.clock.advance(java.time.Duration.ofMinutes(31));
 	}
