@@ -49,7 +49,7 @@ class ApiTokenService implements ApiTokens {
 	}
 
 	@Override
-	@Transactional
+	@Transactional(noRollbackFor = ApiTokenCreationThrottled.class)
 	public IssuedApiToken issue(UUID userId, ApiTokenRequest request) {
 		UserAccount user = this.users.findById(userId).orElseThrow(() -> new UserNotFound("No user " + userId));
 		Instant now = this.clock.instant();
