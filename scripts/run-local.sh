@@ -42,7 +42,7 @@ cat <<BANNER
   Analytical Platform - LOCAL SETUP (not for real data)
   Control panel:  http://localhost:8080/
   API docs:       http://localhost:8080/swagger-ui.html
-  Health:         http://localhost:8080/actuator/health
+  Health:         http://localhost:8081/actuator/health (metrics: http://localhost:8081/actuator/prometheus)
   Services:       PostgreSQL 127.0.0.1:${PLATFORM_PG_PORT}, AWS emulator ${PLATFORM_AWS_ENDPOINT}
   Kubernetes:     ${kubernetes}
 

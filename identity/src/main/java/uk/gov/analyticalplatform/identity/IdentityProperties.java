@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param totp TOTP settings
  * @param lockout when wrong codes lock the second factor
  * @param apiTokens API token settings
+ * @param signInThrottle when wrong passwords slow down further sign-in attempts
  */
 @ConfigurationProperties("platform.identity")
 public record IdentityProperties(@DefaultValue Totp totp, @DefaultValue Lockout lockout,
-		@DefaultValue ApiTokenSettings apiTokens) {
+		@DefaultValue ApiTokenSettings apiTokens, @DefaultValue SignInThrottle signInThrottle) {
 
 	/**
 	 * @param issuer the issuer shown in authenticator apps
@@ -45,8 +46,45 @@ public record IdentityProperties(@DefaultValue Totp totp, @DefaultValue Lockout 
 
 	/**
 	 * @param maxLifetimeDays the longest lifetime a token may be given
+	 * @param maxCreatedPerHour how many tokens one user may create in an hour
 	 */
-	public record ApiTokenSettings(@DefaultValue("90") int maxLifetimeDays) {
+	public record ApiTokenSettings(@DefaultValue("90") int maxLifetimeDays, @DefaultValue("10") int maxCreatedPerHour) {
+
+	}
+
+	/**
+	 * Wrong passwords for one account, or from one client address, within the window
+	 * block further attempts from the limit on: first for {@code firstDelay}, then twice
+	 * as long at each further wrong password, never longer than {@code maxDelay}. A block
+	 * refuses the right password too, and ends by itself.
+	 *
+	 * @param accountFailures wrong passwords for one username (known or not) that start
+	 * blocking it
+	 * @param addressFailures wrong passwords from one client address that start blocking
+	 * it
+	 * @param window how long a wrong password counts after the last one (or after the
+	 * block it caused)
+	 * @param firstDelay the first block
+	 * @param maxDelay the longest block
+	 */
+	public record SignInThrottle(@DefaultValue("5") int accountFailures, @DefaultValue("50") int addressFailures,
+			@DefaultValue("15m") Duration window, @DefaultValue("30s") Duration firstDelay,
+			@DefaultValue("15m") Duration maxDelay) {
+
+		public SignInThrottle {
+			if (accountFailures < 1 || addressFailures < 1 || firstDelay.isNegative() || firstDelay.isZero()
+					|| maxDelay.compareTo(firstDelay) < 0 || window.isNegative() || window.isZero()) {
+				throw new IllegalArgumentException("platform.identity.sign-in-throttle: the failure limits must be "
+						+ "at least 1, the window and first delay positive, and max-delay at least first-delay");
+			}
+		}
+
+		/** How long the given number of wrong passwords blocks further attempts. */
+		public Duration delay(int failures, int limit) {
+			int doublings = Math.min(failures - limit, 30);
+			Duration delay = this.firstDelay.multipliedBy(1L << Math.max(0, doublings));
+			return (delay.compareTo(this.maxDelay) > 0) ? this.maxDelay : delay;
+		}
 
 	}
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
@@ -33,6 +34,9 @@ class PlatformApplicationIT extends IdentityIntegrationTest {
 
 	private ApiClient session;
 
+	@LocalManagementPort
+	int managementPort;
+
 	@Test
 	void startsAgainstPostgresWithEveryMigrationAppliedByTheSchemaOwner() throws Exception {
 		assertThat(this.jdbc.queryForObject("SELECT current_user", String.class)).isEqualTo("platform_app");
@@ -49,7 +53,7 @@ class PlatformApplicationIT extends IdentityIntegrationTest {
 
 	@Test
 	void healthIsUpWithTheDatabase() throws Exception {
-		HttpResponse<String> response = get("/actuator/health", "application/json");
+		HttpResponse<String> response = send(management("/actuator/health").header("Accept", "application/json"));
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode health = json.readTree(response.body());
 		assertThat(health.path("status").asString()).isEqualTo("UP");
@@ -57,11 +61,11 @@ class PlatformApplicationIT extends IdentityIntegrationTest {
 	}
 
 	@Test
-	void infoNamesTheVersionAndPrometheusExposesMetrics() throws Exception {
-		JsonNode info = json.readTree(get("/actuator/info", "application/json").body());
+	void infoNamesTheVersionAndPrometheusExposesMetricsOnTheManagementPort() throws Exception {
+		JsonNode info = json.readTree(send(management("/actuator/info").header("Accept", "application/json")).body());
 		assertThat(info.path("build").path("version").asString()).isNotBlank();
 		assertThat(info.path("git").path("commit").path("id").asString()).matches("[0-9a-f]{7,40}");
-		HttpResponse<String> prometheus = get("/actuator/prometheus", "text/plain");
+		HttpResponse<String> prometheus = send(management("/actuator/prometheus").header("Accept", "text/plain"));
 		assertThat(prometheus.statusCode()).isEqualTo(200);
 		assertThat(prometheus.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 	}
@@ -121,11 +125,10 @@ class PlatformApplicationIT extends IdentityIntegrationTest {
 
 	@Test
 	void aSafeCallerRequestIdIsEchoedAndAnUnsafeOneReplaced() throws Exception {
-		HttpResponse<String> kept = send(
-				HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "abc-123"));
+		HttpResponse<String> kept = send(HttpRequest.newBuilder(uri("/livez")).header("X-Request-Id", "abc-123"));
 		assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("abc-123");
 		HttpResponse<String> replaced = send(
-				HttpRequest.newBuilder(uri("/actuator/health")).header("X-Request-Id", "bad id\twith spaces"));
+				HttpRequest.newBuilder(uri("/livez")).header("X-Request-Id", "bad id\twith spaces"));
 		assertThat(replaced.headers().firstValue("X-Request-Id"))
 			.hasValueSatisfying((id) -> assertThat(id).matches("[0-9a-f-]{36}"));
 	}
@@ -159,6 +162,10 @@ class PlatformApplicationIT extends IdentityIntegrationTest {
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.build(), BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder management(String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + path));
 	}
 
 	private URI uri(String path) {

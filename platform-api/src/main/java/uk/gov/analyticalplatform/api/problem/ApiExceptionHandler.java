@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.identity.IdentityException;
-import uk.gov.analyticalplatform.identity.SecondFactorLocked;
+import uk.gov.analyticalplatform.identity.TemporarilyRefused;
 
 /**
  * Turns every error raised while handling an API request into an RFC 9457 problem
@@ -63,8 +63,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleIdentity(IdentityException ex, WebRequest request) {
 		ProblemDetail problem = IdentityProblems.of(ex);
 		HttpHeaders headers = new HttpHeaders();
-		if (ex instanceof SecondFactorLocked locked) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IdentityProblems.retryAfterSeconds(locked)));
+		if (ex instanceof TemporarilyRefused refused) {
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(IdentityProblems.retryAfterSeconds(refused)));
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
 	}

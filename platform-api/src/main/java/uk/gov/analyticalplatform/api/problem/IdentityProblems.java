@@ -2,12 +2,12 @@ package uk.gov.analyticalplatform.api.problem;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import uk.gov.analyticalplatform.identity.ApiTokenCreationThrottled;
 import uk.gov.analyticalplatform.identity.ApiTokenNotFound;
 import uk.gov.analyticalplatform.identity.ApiTokenRequestRefused;
 import uk.gov.analyticalplatform.identity.CurrentPasswordIncorrect;
@@ -20,6 +20,8 @@ import uk.gov.analyticalplatform.identity.SecondFactorLocked;
 import uk.gov.analyticalplatform.identity.SecondFactorNotEnrolled;
 import uk.gov.analyticalplatform.identity.SecondFactorRejected;
 import uk.gov.analyticalplatform.identity.SignInFailed;
+import uk.gov.analyticalplatform.identity.SignInThrottled;
+import uk.gov.analyticalplatform.identity.TemporarilyRefused;
 import uk.gov.analyticalplatform.identity.UserNotFound;
 import uk.gov.analyticalplatform.identity.UsernameTaken;
 
@@ -31,6 +33,9 @@ final class IdentityProblems {
 
 	private static final Map<Class<? extends IdentityException>, Kind> KINDS = Map.ofEntries(
 			kind(SignInFailed.class, HttpStatus.UNAUTHORIZED, ProblemTypes.SIGN_IN_FAILED),
+			kind(SignInThrottled.class, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.SIGN_IN_THROTTLED),
+			kind(ApiTokenCreationThrottled.class, HttpStatus.TOO_MANY_REQUESTS,
+					ProblemTypes.API_TOKEN_CREATION_THROTTLED),
 			kind(SecondFactorRejected.class, HttpStatus.UNAUTHORIZED, ProblemTypes.CODE_REJECTED),
 			kind(SecondFactorLocked.class, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.SECOND_FACTOR_LOCKED),
 			kind(SecondFactorAlreadyEnrolled.class, HttpStatus.CONFLICT, ProblemTypes.ALREADY_ENROLLED),
@@ -50,12 +55,16 @@ final class IdentityProblems {
 		if (ex instanceof SecondFactorLocked locked) {
 			problem.setProperty("lockedUntil", locked.lockedUntil().toString());
 		}
+		if (ex instanceof TemporarilyRefused refused) {
+			problem.setProperty("retryAfterSeconds", retryAfterSeconds(refused));
+		}
 		return problem;
 	}
 
-	/** Seconds until the lock ends, for a {@code Retry-After} header. */
-	static long retryAfterSeconds(SecondFactorLocked locked) {
-		return Math.max(1, Duration.between(Instant.now(), locked.lockedUntil()).toSeconds());
+	/** Whole seconds until the refusal ends, for a {@code Retry-After} header. */
+	static long retryAfterSeconds(TemporarilyRefused refused) {
+		Duration wait = refused.retryAfter();
+		return Math.max(1, wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0));
 	}
 
 	private static Map.Entry<Class<? extends IdentityException>, Kind> kind(Class<? extends IdentityException> type,

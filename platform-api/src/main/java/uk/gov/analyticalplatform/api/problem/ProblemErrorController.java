@@ -1,11 +1,14 @@
 package uk.gov.analyticalplatform.api.problem;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -16,6 +19,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
+
+import uk.gov.analyticalplatform.api.observability.RequestIdFilter;
+import uk.gov.analyticalplatform.web.ControlPanel;
+import uk.gov.analyticalplatform.web.SignInSessions;
+import uk.gov.analyticalplatform.web.SignInSessions.SessionUser;
 
 /**
  * The error page of the whole application. Requests under {@code /api/} and clients that
@@ -28,8 +36,14 @@ class ProblemErrorController implements ErrorController {
 
 	private final JsonMapper jsonMapper;
 
-	ProblemErrorController(JsonMapper jsonMapper) {
+	private final ControlPanel controlPanel;
+
+	private final SignInSessions sessions;
+
+	ProblemErrorController(JsonMapper jsonMapper, ControlPanel controlPanel, SignInSessions sessions) {
 		this.jsonMapper = jsonMapper;
+		this.controlPanel = controlPanel;
+		this.sessions = sessions;
 	}
 
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -42,7 +56,29 @@ class ProblemErrorController implements ErrorController {
 			return null;
 		}
 		response.setStatus(status.value());
-		return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase()), status);
+		return new ModelAndView("error", page(status, response), status);
+	}
+
+	/**
+	 * The control panel's layout needs what every page has, and the error page its
+	 * heading.
+	 */
+	private Map<String, Object> page(HttpStatus status, HttpServletResponse response) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("status", status.value());
+		model.put("heading", switch (status) {
+			case NOT_FOUND -> "Page not found";
+			case FORBIDDEN -> "You cannot see this page";
+			default ->
+				status.is5xxServerError() ? "Sorry, there is a problem with the service" : status.getReasonPhrase();
+		});
+		String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+		model.put("requestId", (requestId != null) ? requestId : response.getHeader(RequestIdFilter.HEADER));
+		model.put("controlPanel", this.controlPanel);
+		this.sessions.current()
+			.filter(SessionUser::secondFactorPassed)
+			.ifPresent((user) -> model.put("signedIn", user));
+		return model;
 	}
 
 	@RequestMapping

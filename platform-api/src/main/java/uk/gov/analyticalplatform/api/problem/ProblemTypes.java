@@ -44,6 +44,10 @@ public final class ProblemTypes {
 
 	public static final URI SECOND_FACTOR_LOCKED = of("second-factor-locked");
 
+	public static final URI SIGN_IN_THROTTLED = of("sign-in-throttled");
+
+	public static final URI API_TOKEN_CREATION_THROTTLED = of("api-token-creation-throttled");
+
 	public static final URI ALREADY_ENROLLED = of("already-enrolled");
 
 	public static final URI NOT_ENROLLED = of("not-enrolled");

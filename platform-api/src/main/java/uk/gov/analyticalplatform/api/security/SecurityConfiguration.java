@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -36,9 +37,9 @@ import static uk.gov.analyticalplatform.api.security.Authorities.scope;
 
 /**
  * One security filter chain per area: the JSON API ({@code /api/**}: session or bearer
- * token, problem documents), the actuator, and the browser (everything else: pages,
- * sign-in, OpenID Connect). In each, a session that has not passed the second factor
- * reaches only the two-factor steps.
+ * token, problem documents), the actuator (and the health probes), and the browser
+ * (everything else: pages, sign-in, OpenID Connect). In each, a session that has not
+ * passed the second factor reaches only the two-factor steps.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -49,7 +50,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, SessionUserFilter sessionUsers,
-			ApiTokens tokens, SecurityContextRepository contexts) {
+			ApiTokens tokens, SecurityContextRepository contexts, SecurityHeadersProperties headers) {
 		String[] signedIn = { SIGNED_IN };
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -92,15 +93,32 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
+			.headers(SecurityHeaders.with(headers, "default-src 'none'"));
 		return http.build();
 	}
 
+	/**
+	 * Health (and its probes) answer anyone; the other endpoints (metrics, build info)
+	 * answer anyone on the management port, which the ingress does not expose, and only a
+	 * signed-in platform admin on the application's port.
+	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain actuatorSecurity(HttpSecurity http) {
-		http.securityMatcher("/actuator/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+	SecurityFilterChain actuatorSecurity(HttpSecurity http, Environment environment, SessionUserFilter sessionUsers,
+			SecurityContextRepository contexts, ProblemResponses problems, SecurityHeadersProperties headers) {
+		http.securityMatcher("/actuator/**", "/livez", "/readyz")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz")
+				.permitAll()
+				.requestMatchers(new ManagementPortRequests(environment))
+				.permitAll()
+				.anyRequest()
+				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION)))
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.addFilterAfter(sessionUsers, SecurityContextHolderFilter.class)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(SecurityHeaders.with(headers, "default-src 'none'"))
 			.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.requestCache(new NullRequestCache()));
@@ -110,21 +128,21 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain browserSecurity(HttpSecurity http, SessionUserFilter sessionUsers,
-			SecurityContextRepository contexts, OidcProperties oidc, OidcSignInSuccess oidcSuccess) {
+			SecurityContextRepository contexts, OidcProperties oidc, OidcSignInSuccess oidcSuccess,
+			SecurityHeadersProperties headers) {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/sign-in", "/govuk/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/sign-in/two-factor", "/sign-in/two-factor/**", "/sign-in/recovery-code", "/sign-out")
 			.access(all(SESSION))
-			.requestMatchers("/account/password")
+			.requestMatchers("/account/password", "/account/recovery-codes/new")
 			.access(allAndAny(new String[] { SESSION }, SIGNED_IN, PASSWORD_CHANGE_PENDING))
 			.requestMatchers("/admin/**")
 			.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 			.anyRequest()
 			.access(all(SIGNED_IN, SESSION)))
-			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/sign-in"))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInPage())
 				.accessDeniedHandler(new BrowserAccessDenied()))
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.addFilterAfter(sessionUsers, SecurityContextHolderFilter.class)
@@ -132,7 +150,8 @@ class SecurityConfiguration {
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
+			.headers(SecurityHeaders.with(headers, CSP))
+			.headers((browserHeaders) -> browserHeaders
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
 		if (!oidc.providers().isEmpty()) {
@@ -140,6 +159,16 @@ class SecurityConfiguration {
 					(login) -> login.loginPage("/sign-in").successHandler(oidcSuccess).failureUrl("/sign-in?refused"));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Redirects to the sign-in page by a relative URL: never to whatever host the request
+	 * named.
+	 */
+	private static LoginUrlAuthenticationEntryPoint signInPage() {
+		LoginUrlAuthenticationEntryPoint entryPoint = new LoginUrlAuthenticationEntryPoint("/sign-in");
+		entryPoint.setFavorRelativeUris(true);
+		return entryPoint;
 	}
 
 	/**

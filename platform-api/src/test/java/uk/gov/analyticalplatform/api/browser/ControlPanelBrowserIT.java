@@ -98,6 +98,9 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 
 		this.browser.open("/admin/users");
 		this.browser.assertAccessible();
+		this.browser.click("#add-user");
+		this.browser.awaitPath("/admin/users/new");
+		this.browser.assertAccessible();
 		this.browser.type("username", "made-in-browser-" + System.nanoTime() % 100000);
 		this.browser.type("displayName", "Made In Browser");
 		this.browser.click("#create-user");

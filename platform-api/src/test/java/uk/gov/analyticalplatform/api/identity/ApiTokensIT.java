@@ -118,6 +118,38 @@ class ApiTokensIT extends IdentityIntegrationTest {
 		assertThat(script.get("/api/v1/me").status()).isEqualTo(403);
 	}
 
+	@Test
+	void anAnalystCannotCreateATokenWithScopesOnlyAdminsCanUse() {
+		ApiClient session = signedIn(this.users.enrolled("analystscopes"));
+		for (String scope : List.of("users:admin", "audit:read")) {
+			Response refused = session.post("/api/v1/me/tokens", token("admin-only " + scope, scope, 30));
+			assertThat(refused.status()).as(scope).isEqualTo(400);
+			assertThat(refused.problemType()).isEqualTo("/problems/api-token-request-refused");
+			assertThat(refused.json().path("detail").asString()).contains(scope);
+		}
+		assertThat(session.post("/api/v1/me/tokens", token("pipeline", "datasets:write", 30)).status()).isEqualTo(201);
+		assertThat(session.get("/api/v1/me/tokens").json()).hasSize(1);
+	}
+
+	@Test
+	void creatingMoreTokensThanTheHourlyAllowanceWaitsForTheOldestToAge() {
+		Enrolled user = this.users.enrolled("minting");
+		ApiClient session = signedIn(user);
+		for (int i = 0; i < 10; i++) {
+			assertThat(session.post("/api/v1/me/tokens", token("token " + i, "profile:read", 1)).status())
+				.isEqualTo(201);
+			this.clock.advance(Duration.ofMinutes(1));
+		}
+		Response throttled = session.post("/api/v1/me/tokens", token("one too many", "profile:read", 1));
+		assertThat(throttled.status()).isEqualTo(429);
+		assertThat(throttled.problemType()).isEqualTo("/problems/api-token-creation-throttled");
+		assertThat(throttled.raw().headers().firstValue("Retry-After").map(Integer::parseInt))
+			.hasValueSatisfying((seconds) -> assertThat(seconds).isBetween(2940, 3000));
+		assertThat(auditEvents("api_token.creation_throttled", user.user().id().toString())).isEqualTo(1);
+		this.clock.advance(Duration.ofMinutes(50));
+		assertThat(session.post("/api/v1/me/tokens", token("one too many", "profile:read", 1)).status()).isEqualTo(201);
+	}
+
 	private static String token(String name, String scope, int days) {
 		return "{\"name\": \"" + name + "\", \"scopes\": [\"" + scope + "\"], \"expiresInDays\": " + days + "}";
 	}

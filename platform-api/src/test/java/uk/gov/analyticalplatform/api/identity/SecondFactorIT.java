@@ -55,8 +55,8 @@ class SecondFactorIT extends IdentityIntegrationTest {
 		Response locked = client.post("/api/v1/auth/totp/verify", code(freshCode(user.secret())));
 		assertThat(locked.status()).isEqualTo(429);
 		assertThat(locked.problemType()).isEqualTo("/problems/second-factor-locked");
-		assertThat(locked.json().path("detail").asString()).contains("locked until");
-		assertThat(locked.raw().headers().firstValue("Retry-After")).isPresent();
+		assertThat(locked.json().path("detail").asString()).contains("wait 15 minutes").doesNotContain("Z");
+		assertThat(locked.raw().headers().firstValue("Retry-After")).hasValue("870");
 		assertThat(auditEvents("totp.locked", user.user().id().toString())).isEqualTo(1);
 		assertThat(auditEvents("signin.second_factor.failed", user.user().id().toString())).isEqualTo(6);
 
@@ -65,6 +65,21 @@ class SecondFactorIT extends IdentityIntegrationTest {
 		this.clock.advance(Duration.ofMinutes(2));
 		assertThat(client.post("/api/v1/auth/totp/verify", code(freshCode(user.secret()))).status()).isEqualTo(200);
 		assertThat(client.get("/api/v1/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void wrongRecoveryCodesLockTheSecondFactorLikeWrongCodes() {
+		Enrolled user = this.users.enrolled("recoveryguess");
+		ApiClient client = passwordOnly(user);
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			statuses.add(client.post("/api/v1/auth/recovery-code", code("aaaa-bbbb-cccc-000" + i)).status());
+		}
+		assertThat(statuses).containsExactly(401, 401, 401, 401, 429);
+		Response locked = client.post("/api/v1/auth/totp/verify", code(freshCode(user.secret())));
+		assertThat(locked.status()).isEqualTo(429);
+		assertThat(locked.raw().headers().firstValue("Retry-After")).hasValue("870");
+		assertThat(auditEvents("totp.locked", user.user().id().toString())).isEqualTo(1);
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package uk.gov.analyticalplatform.identity.internal.account;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.audit.AuditRequestContext;
 import uk.gov.analyticalplatform.identity.BootstrapProperties;
+import uk.gov.analyticalplatform.identity.IdentityProperties;
 
-/** Users, local accounts, OpenID Connect accounts and the bootstrap admin. */
+/**
+ * Users, local accounts (with the sign-in throttle), OpenID Connect accounts and the
+ * bootstrap admin.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AccountConfiguration {
 
@@ -30,8 +39,19 @@ public class AccountConfiguration {
 	}
 
 	@Bean
-	LocalSignInService localSignIn(UserRecords records, PasswordHashing hashing, AuditLog audit) {
-		return new LocalSignInService(records, hashing, audit);
+	SignInThrottle signInThrottle(JdbcClient jdbc, IdentityProperties properties,
+			ObjectProvider<AuditRequestContext> requests, AuditLog audit, Clock clock) {
+		Supplier<Optional<String>> clientAddress = () -> Optional.ofNullable(requests.getIfAvailable())
+			.flatMap(AuditRequestContext::current)
+			.map(AuditRequestContext.RequestDetails::ip);
+		return new SignInThrottle(new SignInThrottleRows(jdbc), properties.signInThrottle(), clientAddress, audit,
+				clock);
+	}
+
+	@Bean
+	LocalSignInService localSignIn(UserRecords records, PasswordHashing hashing, SignInThrottle throttle,
+			AuditLog audit) {
+		return new LocalSignInService(records, hashing, throttle, audit);
 	}
 
 	@Bean

@@ -160,11 +160,12 @@ class SecondFactorService implements SecondFactor {
 
 	private void ensureNotLocked(UserAccount user, String method) {
 		Instant until = this.records.lockedUntil(user.id()).orElse(null);
-		if (until != null && this.clock.instant().isBefore(until)) {
+		Instant now = this.clock.instant();
+		if (until != null && now.isBefore(until)) {
 			this.audit.record(AuditEvent.of(actor(user), "signin.second_factor.failed", "user", user.id().toString())
 				.with("method", method)
 				.with("reason", "locked"));
-			throw new SecondFactorLocked(until);
+			throw new SecondFactorLocked(until, now);
 		}
 	}
 
@@ -184,7 +185,7 @@ class SecondFactorService implements SecondFactor {
 		this.audit.record(AuditEvent.of(actor(user), "totp.locked", "user", user.id().toString())
 			.with("lockedUntil", until.toString())
 			.with("failures", failures));
-		return new SecondFactorLocked(until);
+		return new SecondFactorLocked(until, now);
 	}
 
 	private void passed(UserAccount user, String method) {

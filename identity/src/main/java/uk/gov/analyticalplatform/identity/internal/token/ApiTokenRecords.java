@@ -54,6 +54,20 @@ class ApiTokenRecords {
 			.list();
 	}
 
+	/**
+	 * When the user's tokens of the last while were created, oldest first. Locks the
+	 * user's row first, so that parallel creations by one user queue and count each
+	 * other.
+	 */
+	List<Instant> createdSince(UUID userId, Instant since) {
+		this.jdbc.sql("SELECT id FROM users WHERE id = ? FOR UPDATE").param(userId).query(UUID.class).optional();
+		return this.jdbc
+			.sql("SELECT created_at FROM api_tokens WHERE user_id = ? AND created_at > ? ORDER BY created_at")
+			.params(userId, utc(since))
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.list();
+	}
+
 	boolean nameInUse(UUID userId, String name, Instant now) {
 		return this.jdbc.sql(
 				"SELECT count(*) FROM api_tokens WHERE user_id = ? AND name = ? AND revoked_at IS NULL AND expires_at > ?")

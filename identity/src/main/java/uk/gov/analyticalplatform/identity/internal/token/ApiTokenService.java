@@ -13,6 +13,7 @@ import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.identity.ApiScope;
+import uk.gov.analyticalplatform.identity.ApiTokenCreationThrottled;
 import uk.gov.analyticalplatform.identity.ApiTokenNotFound;
 import uk.gov.analyticalplatform.identity.ApiTokenRequest;
 import uk.gov.analyticalplatform.identity.ApiTokenRequestRefused;
@@ -20,6 +21,7 @@ import uk.gov.analyticalplatform.identity.ApiTokenSummary;
 import uk.gov.analyticalplatform.identity.ApiTokens;
 import uk.gov.analyticalplatform.identity.IssuedApiToken;
 import uk.gov.analyticalplatform.identity.AuthenticatedToken;
+import uk.gov.analyticalplatform.identity.IdentityProperties;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserNotFound;
 import uk.gov.analyticalplatform.identity.Users;
@@ -31,26 +33,28 @@ class ApiTokenService implements ApiTokens {
 
 	private final ApiTokenRecords records;
 
-	private final int maxLifetimeDays;
+	private final IdentityProperties.ApiTokenSettings settings;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	ApiTokenService(Users users, ApiTokenRecords records, int maxLifetimeDays, AuditLog audit, Clock clock) {
+	ApiTokenService(Users users, ApiTokenRecords records, IdentityProperties.ApiTokenSettings settings, AuditLog audit,
+			Clock clock) {
 		this.users = users;
 		this.records = records;
-		this.maxLifetimeDays = maxLifetimeDays;
+		this.settings = settings;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	@Override
-	@Transactional
+	@Transactional(noRollbackFor = ApiTokenCreationThrottled.class)
 	public IssuedApiToken issue(UUID userId, ApiTokenRequest request) {
 		UserAccount user = this.users.findById(userId).orElseThrow(() -> new UserNotFound("No user " + userId));
 		Instant now = this.clock.instant();
-		String name = check(userId, request, now);
+		String name = check(user, request, now);
+		throttle(user, now);
 		String token = ApiTokenValues.generate();
 		UUID id = UUID.randomUUID();
 		Instant expiresAt = now.plus(Duration.ofDays(request.expiresInDays()));
@@ -62,7 +66,23 @@ class ApiTokenService implements ApiTokens {
 		return new IssuedApiToken(new ApiTokenSummary(id, name, request.scopes(), now, expiresAt, null), token);
 	}
 
-	private String check(UUID userId, ApiTokenRequest request, Instant now) {
+	/**
+	 * Refuses a token beyond the hourly allowance, counting from the oldest in the hour.
+	 */
+	private void throttle(UserAccount user, Instant now) {
+		int perHour = this.settings.maxCreatedPerHour();
+		Instant hourAgo = now.minus(Duration.ofHours(1));
+		List<Instant> recent = this.records.createdSince(user.id(), hourAgo);
+		if (recent.size() >= perHour) {
+			Instant freed = recent.get(recent.size() - perHour).plus(Duration.ofHours(1));
+			this.audit.record(AuditEvent.of(actor(user), "api_token.creation_throttled", "user", user.id().toString())
+				.with("createdInLastHour", recent.size()));
+			throw new ApiTokenCreationThrottled(perHour, Duration.between(now, freed));
+		}
+	}
+
+	private String check(UserAccount user, ApiTokenRequest request, Instant now) {
+		UUID userId = user.id();
 		String name = (request.name() != null) ? request.name().trim() : "";
 		if (name.isEmpty() || name.length() > 100) {
 			throw new ApiTokenRequestRefused("Give the token a name of 1 to 100 characters.");
@@ -70,9 +90,20 @@ class ApiTokenService implements ApiTokens {
 		if (request.scopes() == null || request.scopes().isEmpty()) {
 			throw new ApiTokenRequestRefused("Choose at least one scope.");
 		}
-		if (request.expiresInDays() < 1 || request.expiresInDays() > this.maxLifetimeDays) {
+		List<String> unusable = request.scopes()
+			.stream()
+			.filter((scope) -> !scope.usableWith(user.roles()))
+			.map(ApiScope::value)
+			.sorted()
+			.toList();
+		if (!unusable.isEmpty()) {
+			throw new ApiTokenRequestRefused("Your roles do not allow a token with " + String.join(", ", unusable)
+					+ ": choose from " + ApiScope.usableBy(user.roles()).stream().map(ApiScope::value).toList() + ".");
+		}
+		int maxDays = this.settings.maxLifetimeDays();
+		if (request.expiresInDays() < 1 || request.expiresInDays() > maxDays) {
 			throw new ApiTokenRequestRefused(
-					"A token expires in 1 to " + this.maxLifetimeDays + " days, not " + request.expiresInDays() + ".");
+					"A token expires in 1 to " + maxDays + " days, not " + request.expiresInDays() + ".");
 		}
 		if (this.records.nameInUse(userId, name, now)) {
 			throw new ApiTokenRequestRefused("You already have a live token called '" + name + "'.");

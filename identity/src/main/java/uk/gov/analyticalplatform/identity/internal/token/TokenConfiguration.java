@@ -21,7 +21,10 @@ public class TokenConfiguration {
 		if (maxDays < 1 || maxDays > 90) {
 			throw new IllegalStateException("platform.identity.api-tokens.max-lifetime-days must be 1 to 90");
 		}
-		return new ApiTokenService(users, new ApiTokenRecords(jdbc), maxDays, audit, clock);
+		if (properties.apiTokens().maxCreatedPerHour() < 1) {
+			throw new IllegalStateException("platform.identity.api-tokens.max-created-per-hour must be at least 1");
+		}
+		return new ApiTokenService(users, new ApiTokenRecords(jdbc), properties.apiTokens(), audit, clock);
 	}
 
 }

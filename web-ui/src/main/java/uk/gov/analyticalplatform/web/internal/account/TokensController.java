@@ -75,7 +75,7 @@ class TokensController {
 
 	private String page(Model model) {
 		model.addAttribute("tokens", this.tokens.list(userId()));
-		model.addAttribute("allScopes", ApiScope.values());
+		model.addAttribute("allScopes", ApiScope.usableBy(this.sessions.current().orElseThrow().user().roles()));
 		return "account/tokens";
 	}
 

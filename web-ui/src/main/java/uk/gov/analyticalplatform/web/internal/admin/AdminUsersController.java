@@ -1,6 +1,8 @@
 package uk.gov.analyticalplatform.web.internal.admin;
 
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,8 +21,10 @@ import uk.gov.analyticalplatform.identity.Role;
 import uk.gov.analyticalplatform.identity.SecondFactor;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserChange;
+import uk.gov.analyticalplatform.identity.UserNotFound;
 import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.web.SignInSessions;
+import uk.gov.analyticalplatform.web.internal.support.Confirmation;
 import uk.gov.analyticalplatform.web.internal.support.FormErrors;
 
 /** Platform admins manage users: create, suspend, reactivate, change roles, reset 2FA. */
@@ -40,9 +44,57 @@ class AdminUsersController {
 	}
 
 	@GetMapping("/admin/users")
-	String list(Model model) {
-		model.addAttribute("users", this.users.list());
+	String list(@RequestParam(defaultValue = "") String q, Model model) {
+		String text = q.strip().toLowerCase(Locale.ROOT);
+		model.addAttribute("q", q.strip());
+		model.addAttribute("users",
+				this.users.list()
+					.stream()
+					.filter((user) -> text.isEmpty() || user.username().contains(text)
+							|| user.displayName().toLowerCase(Locale.ROOT).contains(text))
+					.toList());
 		return "admin/users";
+	}
+
+	@GetMapping("/admin/users/new")
+	String newUser() {
+		return "admin/new-user";
+	}
+
+	@GetMapping("/admin/users/{username}/suspension")
+	String confirmSuspension(@PathVariable String username, Model model) {
+		UserAccount user = this.users.findByUsername(username).orElseThrow(() -> UserNotFound.forUsername(username));
+		boolean suspend = !user.suspended();
+		return new Confirmation((suspend ? "Suspend " : "Reactivate ") + user.username() + "?", suspend
+				? "Their sessions and API tokens stop working at once, and they cannot sign in until reactivated."
+				: "They can sign in again, and their live API tokens work again.",
+				"/admin/users/" + user.username() + "/suspension", Map.of("suspended", Boolean.toString(suspend)),
+				suspend ? "Suspend" : "Reactivate", suspend, "/admin/users")
+			.show(model);
+	}
+
+	@GetMapping("/admin/users/{username}/admin-role")
+	String confirmAdminRole(@PathVariable String username, Model model) {
+		UserAccount user = this.users.findByUsername(username).orElseThrow(() -> UserNotFound.forUsername(username));
+		boolean makeAdmin = !user.isPlatformAdmin();
+		return new Confirmation(
+				makeAdmin ? "Make " + user.username() + " a platform admin?"
+						: "Remove the platform admin role from " + user.username() + "?",
+				makeAdmin ? "They will manage users, datasets and groups, and read the audit log."
+						: "They will no longer manage users, datasets or groups, nor read the audit log.",
+				"/admin/users/" + user.username() + "/admin-role", Map.of("admin", Boolean.toString(makeAdmin)),
+				makeAdmin ? "Make admin" : "Remove admin", !makeAdmin, "/admin/users")
+			.show(model);
+	}
+
+	@GetMapping("/admin/users/{username}/two-factor-reset")
+	String confirmTwoFactorReset(@PathVariable String username, Model model) {
+		UserAccount user = this.users.findByUsername(username).orElseThrow(() -> UserNotFound.forUsername(username));
+		return new Confirmation("Reset two-factor authentication for " + user.username() + "?",
+				"Their authenticator and recovery codes stop working and their sessions end at once. "
+						+ "They must set up an authenticator again when they next sign in.",
+				"/admin/users/" + user.username() + "/two-factor-reset", Map.of(), "Reset 2FA", true, "/admin/users")
+			.show(model);
 	}
 
 	@PostMapping("/admin/users")
@@ -63,7 +115,7 @@ class AdminUsersController {
 		if (errors.any()) {
 			model.addAttribute("form", new NewUser(username, email, displayName));
 		}
-		return list(model);
+		return "admin/new-user";
 	}
 
 	@PostMapping("/admin/users/{username}/suspension")

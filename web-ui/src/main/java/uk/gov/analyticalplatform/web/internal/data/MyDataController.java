@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
@@ -36,6 +37,11 @@ class MyDataController {
 		UserAccess access = this.status.of(this.callers.current().asUser());
 		model.addAttribute("access", access);
 		model.addAttribute("allowed", AllowedActions.of(access.applied()));
+		model.addAttribute("pending",
+				this.requests.mine(this.callers.current())
+					.stream()
+					.filter((request) -> request.state() == AccessRequestState.PENDING)
+					.toList());
 		return "data/my-data";
 	}
 

@@ -3,15 +3,19 @@ package uk.gov.analyticalplatform.web.internal.signin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.analyticalplatform.identity.LocalSignIn;
 import uk.gov.analyticalplatform.identity.PrimarySignIn;
 import uk.gov.analyticalplatform.identity.SignInFailed;
+import uk.gov.analyticalplatform.identity.SignInThrottled;
 import uk.gov.analyticalplatform.web.SignInSessions;
 import uk.gov.analyticalplatform.web.internal.support.FormErrors;
 
@@ -47,6 +51,11 @@ class SignInController {
 			catch (SignInFailed ex) {
 				errors.add("username", ex.getMessage());
 			}
+			catch (SignInThrottled ex) {
+				response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
+				errors.add("username", ex.getMessage());
+			}
 		}
 		model.addAttribute("errors", errors);
 		model.addAttribute("username", username);
@@ -54,9 +63,10 @@ class SignInController {
 	}
 
 	@PostMapping("/sign-out")
-	String signOut(HttpServletRequest request, HttpServletResponse response) {
+	String signOut(HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		this.sessions.signOut(request, response);
-		return "redirect:/sign-in?signed-out";
+		redirect.addFlashAttribute("notice", "You have signed out.");
+		return "redirect:/sign-in";
 	}
 
 }

@@ -10,9 +10,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.analyticalplatform.identity.IdentityException;
 import uk.gov.analyticalplatform.identity.RecoveryCodes;
+import uk.gov.analyticalplatform.identity.SecondFactorRejected;
 import uk.gov.analyticalplatform.identity.SecondFactor;
 import uk.gov.analyticalplatform.identity.TotpEnrolment;
 import uk.gov.analyticalplatform.web.SignInSessions;
@@ -74,15 +76,15 @@ class TwoFactorController {
 
 	@PostMapping("/sign-in/two-factor/enrol")
 	String confirm(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		SessionUser session = this.sessions.current().orElseThrow();
 		FormErrors errors = new FormErrors().requireText("code", code, "Enter the code from your authenticator app");
 		if (!errors.any()) {
 			try {
 				RecoveryCodes codes = this.secondFactor.confirmEnrolment(session.user().id(), code);
 				this.sessions.secondFactorPassed(request, response);
-				model.addAttribute("recoveryCodes", codes.codes());
-				return "account/recovery-codes";
+				redirect.addFlashAttribute("recoveryCodes", codes.codes());
+				return "redirect:/account/recovery-codes/new";
 			}
 			catch (IdentityException ex) {
 				errors.add("code", ex.getMessage());
@@ -108,6 +110,9 @@ class TwoFactorController {
 				this.secondFactor.redeemRecoveryCode(session.user().id(), code);
 				this.sessions.secondFactorPassed(request, response);
 				return "redirect:/";
+			}
+			catch (SecondFactorRejected ex) {
+				errors.add("code", "That recovery code is not right, or it has been used already");
 			}
 			catch (IdentityException ex) {
 				errors.add("code", ex.getMessage());

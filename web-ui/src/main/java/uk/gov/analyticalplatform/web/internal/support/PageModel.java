@@ -1,8 +1,11 @@
 package uk.gov.analyticalplatform.web.internal.support;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.web.ControlPanel;
 import uk.gov.analyticalplatform.web.SignInSessions;
 import uk.gov.analyticalplatform.web.SignInSessions.SessionUser;
@@ -15,9 +18,12 @@ class PageModel {
 
 	private final SignInSessions sessions;
 
-	PageModel(ControlPanel controlPanel, SignInSessions sessions) {
+	private final DatasetCatalog catalog;
+
+	PageModel(ControlPanel controlPanel, SignInSessions sessions, DatasetCatalog catalog) {
 		this.controlPanel = controlPanel;
 		this.sessions = sessions;
+		this.catalog = catalog;
 	}
 
 	@ModelAttribute("controlPanel")
@@ -28,6 +34,24 @@ class PageModel {
 	@ModelAttribute("signedIn")
 	SessionUser signedIn() {
 		return this.sessions.current().filter(SessionUser::secondFactorPassed).orElse(null);
+	}
+
+	/** Whether a session has begun signing in, so that it can always sign out. */
+	@ModelAttribute("signingIn")
+	boolean signingIn() {
+		return this.sessions.current().isPresent();
+	}
+
+	@ModelAttribute("navigation")
+	Navigation navigation(HttpServletRequest request) {
+		SessionUser user = signedIn();
+		if (user == null || user.user().passwordChangeRequired()) {
+			return null;
+		}
+		String id = user.user().id().toString();
+		boolean managesData = user.user().isPlatformAdmin()
+				|| this.catalog.search("").stream().anyMatch((dataset) -> dataset.isDataAdmin(id));
+		return Navigation.of(user.user(), managesData, request.getRequestURI());
 	}
 
 	@ModelAttribute("errors")
