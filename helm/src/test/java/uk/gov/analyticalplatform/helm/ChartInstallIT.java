@@ -18,11 +18,14 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The chart against the real local API server: every manifest it renders is accepted (a
@@ -60,6 +65,7 @@ class ChartInstallIT {
 		Helm.run("install", RELEASE, Helm.CHART.toString(), "--namespace", namespace, "--values",
 				Helm.MINIMAL.toString(), "--wait", "--timeout", "3m")
 			.orFail();
+		await().atMost(Duration.ofMinutes(2)).until(() -> available() == 2);
 		installTime = Duration.ofNanos(System.nanoTime() - started);
 	}
 
@@ -94,9 +100,7 @@ class ChartInstallIT {
 
 	@Test
 	void theInstallBecomesAvailableWithTwoReplicas() {
-		Deployment stored = admin.apps().deployments().inNamespace(namespace).withName(fullName()).get();
-
-		assertThat(stored.getStatus().getAvailableReplicas()).isEqualTo(2);
+		assertThat(available()).isEqualTo(2);
 		assertThat(installTime).isLessThan(Duration.ofMinutes(3));
 		assertThat(
 				admin.pods().inNamespace(namespace).withLabel("app.kubernetes.io/instance", RELEASE).list().getItems())
@@ -150,6 +154,55 @@ class ChartInstallIT {
 		assertThat(allowed(user, "", "nodes", "list", null)).isFalse();
 	}
 
+	@Test
+	void theServiceAccountMakesAUsersNamespaceAndWorkloadButReadsNoSecret() {
+		Config impersonating = new ConfigBuilder(config())
+			.withImpersonateUsername("system:serviceaccount:" + namespace + ":" + fullName())
+			.withImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace)
+			.build();
+		String userNamespace = "user-" + RELEASE;
+		try (KubernetesClient platform = new KubernetesClientBuilder().withConfig(impersonating).build()) {
+			platform.namespaces()
+				.resource(new NamespaceBuilder().withNewMetadata().withName(userNamespace).endMetadata().build())
+				.fieldManager("analytical-platform")
+				.serverSideApply();
+			platform.apps()
+				.deployments()
+				.inNamespace(userNamespace)
+				.resource(new DeploymentBuilder().withNewMetadata()
+					.withName("jupyterlab")
+					.endMetadata()
+					.withNewSpec()
+					.withReplicas(0)
+					.withNewSelector()
+					.addToMatchLabels("app", "jupyterlab")
+					.endSelector()
+					.withNewTemplate()
+					.withNewMetadata()
+					.addToLabels("app", "jupyterlab")
+					.endMetadata()
+					.withNewSpec()
+					.addNewContainer()
+					.withName("jupyterlab")
+					.withImage("quay.io/jupyter/base-notebook:latest")
+					.endContainer()
+					.endSpec()
+					.endTemplate()
+					.endSpec()
+					.build())
+				.fieldManager("analytical-platform")
+				.serverSideApply();
+			assertThat(platform.pods().inNamespace(userNamespace).list().getItems()).isEmpty();
+			assertThatExceptionOfType(KubernetesClientException.class)
+				.isThrownBy(() -> platform.secrets().inNamespace(namespace).withName("analytical-platform-keys").get())
+				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(403));
+			platform.namespaces().withName(userNamespace).delete();
+		}
+		finally {
+			admin.namespaces().withName(userNamespace).delete();
+		}
+	}
+
 	private static boolean allowed(String user, String group, String resource, String verb, String inNamespace) {
 		SubjectAccessReview review = new SubjectAccessReviewBuilder().withNewSpec()
 			.withUser(user)
@@ -163,6 +216,12 @@ class ChartInstallIT {
 			.endSpec()
 			.build();
 		return admin.authorization().v1().subjectAccessReview().create(review).getStatus().getAllowed();
+	}
+
+	private static int available() {
+		Deployment stored = admin.apps().deployments().inNamespace(namespace).withName(fullName()).get();
+		Integer available = (stored.getStatus() != null) ? stored.getStatus().getAvailableReplicas() : null;
+		return (available != null) ? available : 0;
 	}
 
 	private static String fullName() {

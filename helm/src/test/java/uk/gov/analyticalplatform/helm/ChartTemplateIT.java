@@ -21,6 +21,7 @@ import static uk.gov.analyticalplatform.helm.Manifests.only;
  * The chart as {@code helm lint} and {@code helm template} see it: what it renders with
  * the minimal and the production example values, and what its schema refuses.
  */
+@SuppressWarnings("unchecked")
 class ChartTemplateIT {
 
 	@Test
@@ -87,7 +88,7 @@ class ChartTemplateIT {
 	void secretsAreReferencedByTheDeploymentNeverWrittenIntoTheChart() {
 		List<Map<String, Object>> manifests = Helm.template(List.of(Helm.PRODUCTION));
 		List<Map<String, Object>> env = at(only(manifests, "Deployment"), "spec.template.spec.containers.0.env");
-		String config = atKeys(only(manifests, "ConfigMap"), "data", "application.yaml");
+		String config = applicationYaml(manifests);
 
 		assertThat(env).filteredOn((variable) -> ((String) variable.get("name")).matches(".*(PASSWORD|KEY_.*|SECRET)$"))
 			.hasSize(8)
@@ -119,8 +120,7 @@ class ChartTemplateIT {
 	void everyPlatformSettingTheChartSetsIsDocumented() throws IOException {
 		String docs = Files.readString(Path.of("../docs/configuration.md"));
 		List<Map<String, Object>> manifests = Helm.template(List.of(Helm.PRODUCTION));
-		Map<String, Object> config = Manifests
-			.parseOne(atKeys(only(manifests, "ConfigMap"), "data", "application.yaml"));
+		Map<String, Object> config = Manifests.parseOne(applicationYaml(manifests));
 		List<String> keys = new ArrayList<>();
 		flatten("", config, keys);
 
@@ -183,9 +183,20 @@ class ChartTemplateIT {
 		assertThat(result.err()).contains("replicas");
 	}
 
-	@SuppressWarnings("unchecked")
+	private static String applicationYaml(List<Map<String, Object>> manifests) {
+		return manifests.stream()
+			.filter((m) -> "ConfigMap".equals(m.get("kind")))
+			.map((m) -> (String) atKeys(m, "data", "application.yaml"))
+			.filter((yaml) -> yaml != null)
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private static void flatten(String prefix, Object node, List<String> keys) {
-		if (node instanceof Map<?, ?> map && !map.isEmpty()) {
+		// a map of bracketed keys (annotations) is one setting
+		boolean bracketed = node instanceof Map<?, ?> map
+				&& map.keySet().stream().anyMatch((k) -> ((String) k).startsWith("["));
+		if (node instanceof Map<?, ?> map && !map.isEmpty() && !bracketed) {
 			map.forEach((key, value) -> flatten(prefix.isEmpty() ? (String) key : prefix + "." + key, value, keys));
 		}
 		else {

@@ -73,12 +73,14 @@ class ReplicasStartingTogetherIT {
 	}
 
 	private static ConfigurableApplicationContext start(String database) {
-		return new SpringApplicationBuilder(PlatformApplication.class).properties("server.port=0",
-				"management.server.port=0", "spring.datasource.url=" + PlatformServices.get().jdbcUrl(database),
-				"spring.datasource.username=" + TestDatabases.APP_ROLE,
-				"spring.datasource.password=" + TestDatabases.APP_ROLE,
-				"spring.flyway.user=" + TestDatabases.OWNER_ROLE, "spring.flyway.password=" + TestDatabases.OWNER_ROLE)
-			.run();
+		// as command line arguments: they win over application.yaml, as a replica's
+		// environment does
+		return new SpringApplicationBuilder(PlatformApplication.class).run("--server.port=0",
+				"--management.server.port=0", "--spring.datasource.url=" + PlatformServices.get().jdbcUrl(database),
+				"--spring.datasource.username=" + TestDatabases.APP_ROLE,
+				"--spring.datasource.password=" + TestDatabases.APP_ROLE,
+				"--spring.flyway.user=" + TestDatabases.OWNER_ROLE,
+				"--spring.flyway.password=" + TestDatabases.OWNER_ROLE);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
