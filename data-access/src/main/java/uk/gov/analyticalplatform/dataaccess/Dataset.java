@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
+
 /**
  * A registered dataset.
  *

@@ -3,6 +3,8 @@ package uk.gov.analyticalplatform.dataaccess;
 import java.time.Instant;
 import java.util.List;
 
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
+
 /**
  * One user's data access: what the database grants them (directly and through groups),
  * the state of their IAM role in AWS, and what AWS actually allows, read back from IAM

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
@@ -32,6 +31,7 @@ import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.Users;
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
 
 /**
  * The dataset catalogue: any signed-in user browses it; platform admins (checked by the

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.PrincipalType;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
 
 /**
  * How the data pages write levels, paths, times and states, used from templates as

@@ -34,7 +34,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyLimitExceeded;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 
 /**
  * Grants and revokes access. Every change locks the dataset's row (so changes to one
@@ -55,7 +55,7 @@ public class GrantService implements Grants {
 
 	private final PolicyCompiler compiler;
 
-	private final AccessRoles roles;
+	private final RoleStatusRows roles;
 
 	private final AuditLog audit;
 
@@ -64,7 +64,7 @@ public class GrantService implements Grants {
 	private final Clock clock;
 
 	public GrantService(JdbcClient jdbc, DatasetRows datasets, GroupRows groups, DatasetCatalogService catalog,
-			EffectiveAccess effective, PolicyCompiler compiler, AccessRoles roles, AuditLog audit,
+			EffectiveAccess effective, PolicyCompiler compiler, RoleStatusRows roles, AuditLog audit,
 			TransactionOperations transactions, Clock clock) {
 		this.grants = new GrantRows(jdbc);
 		this.datasets = datasets;

@@ -6,14 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
@@ -25,19 +22,25 @@ import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox.Queued;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
-import uk.gov.analyticalplatform.dataaccess.internal.status.Backoff;
-import uk.gov.analyticalplatform.dataaccess.internal.status.WorkerThread;
+import uk.gov.analyticalplatform.reconcile.Backoff;
+import uk.gov.analyticalplatform.reconcile.Leadership;
+import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.Reasons;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.Reconciler;
 
 /**
- * Sends the notification outbox on a thread of its own, on every replica: after each
- * commit that queued a notification here, and every poll interval for those queued
- * elsewhere or due for another attempt. Each notification is claimed, sent and recorded
- * in one transaction that holds its row, so replicas never send the same one at once. A
- * failure ends the run (the mail server is probably down) and is retried with backoff
- * until the maximum number of attempts. A new request that was decided before anyone
- * could be told of it is skipped: there is nothing left to decide.
+ * Sends the notification outbox, as a reconciler of the kernel keyed by notification, on
+ * a loop of its own on every replica (no leadership needed): after each commit that
+ * queued a notification here, and every poll interval for those queued elsewhere or due
+ * for another attempt. Each notification is claimed, sent and recorded in one transaction
+ * that holds its row, so replicas never send the same one at once; sending is
+ * {@link Outcome#CREATED}, skipping or finding it taken {@link Outcome#NOOP}. A failure
+ * ends the pass (the mail server is probably down) and is retried with backoff until the
+ * maximum number of attempts. A new request that was decided before anyone could be told
+ * of it is skipped: there is nothing left to decide.
  */
-public class NotificationDelivery implements AccessNotifications, SmartLifecycle {
+public class NotificationDelivery implements AccessNotifications, Reconciler<UUID> {
 
 	private static final Log logger = LogFactory.getLog(NotificationDelivery.class);
 
@@ -57,9 +60,7 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 
 	private final Settings settings;
 
-	private final AtomicBoolean runQueued = new AtomicBoolean();
-
-	private final WorkerThread thread = new WorkerThread("dataaccess-notifications");
+	private final ReconcileLoop<UUID> loop;
 
 	public NotificationDelivery(NotificationOutbox outbox, AccessRequestService requests, DatasetRows datasets,
 			AccessNotificationSender sender, TransactionOperations transactions, Clock clock, Settings settings) {
@@ -70,7 +71,9 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 		this.transactions = transactions;
 		this.clock = clock;
 		this.settings = settings;
-		outbox.onQueued(this::wake);
+		this.loop = new ReconcileLoop<>("dataaccess-notifications", this, Leadership.everyReplica(),
+				ReconcileLoop.Settings.polling(settings.pollInterval()));
+		outbox.onQueued(this.loop::changed);
 	}
 
 	/**
@@ -85,41 +88,63 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 
 	}
 
-	@Override
-	public int deliverDue() {
-		int sent = 0;
-		for (int run = 0; run < MOST_PER_RUN; run++) {
-			Outcome outcome = this.transactions.execute((tx) -> deliverNext());
-			if (outcome == Outcome.NONE_DUE || outcome == Outcome.FAILED) {
-				break;
-			}
-			sent += (outcome == Outcome.SENT) ? 1 : 0;
-		}
-		return sent;
+	/** The loop that delivers, to start and stop with the application. */
+	public ReconcileLoop<UUID> loop() {
+		return this.loop;
 	}
 
-	private Outcome deliverNext() {
-		Instant now = this.clock.instant();
-		Optional<Queued> due = this.outbox.claimDue(now);
-		if (due.isEmpty()) {
-			return Outcome.NONE_DUE;
+	@Override
+	public int deliverDue() {
+		return this.loop.drain().count(Outcome.CREATED);
+	}
+
+	@Override
+	public List<UUID> due(int limit) {
+		return this.outbox.due(this.clock.instant(), limit);
+	}
+
+	@Override
+	public List<UUID> all() {
+		return due(MOST_PER_RUN);
+	}
+
+	@Override
+	public Outcome reconcile(UUID id) {
+		Attempt attempt = this.transactions.execute((tx) -> deliver(id));
+		if (attempt.failure() != null) {
+			throw attempt.failure();
 		}
-		Queued queued = due.get();
+		return attempt.outcome();
+	}
+
+	/** A failure to send means the mail server is probably down: the rest can wait. */
+	@Override
+	public boolean endsPass(RuntimeException failure) {
+		return true;
+	}
+
+	private Attempt deliver(UUID id) {
+		Instant now = this.clock.instant();
+		Optional<Queued> claimed = this.outbox.claim(id, now);
+		if (claimed.isEmpty()) {
+			return new Attempt(Outcome.NOOP, null);
+		}
+		Queued queued = claimed.get();
 		AccessRequest request = this.requests.get(queued.requestId());
 		if (queued.kind() == Kind.REQUEST_CREATED && request.state() != AccessRequestState.PENDING) {
 			this.outbox.skipped(queued.id(), "the request was " + request.state().name().toLowerCase(Locale.ROOT)
 					+ " before anyone was told of it", now);
-			return Outcome.SKIPPED;
+			return new Attempt(Outcome.NOOP, null);
 		}
 		try {
 			this.sender.send(notification(queued, request));
 		}
 		catch (RuntimeException ex) {
 			failed(queued, ex, now);
-			return Outcome.FAILED;
+			return new Attempt(null, ex);
 		}
 		this.outbox.sent(queued.id(), this.clock.instant());
-		return Outcome.SENT;
+		return new Attempt(Outcome.CREATED, null);
 	}
 
 	private AccessNotification notification(Queued queued, AccessRequest request) {
@@ -137,7 +162,7 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 
 	private void failed(Queued queued, RuntimeException ex, Instant now) {
 		int attempt = queued.attempts() + 1;
-		String reason = describe(ex);
+		String reason = Reasons.of(ex);
 		String what = "notification " + queued.id() + " (" + queued.kind() + " of access request " + queued.requestId()
 				+ ")";
 		if (attempt >= this.settings.maxAttempts()) {
@@ -152,47 +177,8 @@ public class NotificationDelivery implements AccessNotifications, SmartLifecycle
 		this.outbox.retryAt(queued.id(), reason, next);
 	}
 
-	private static String describe(RuntimeException ex) {
-		String message = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-		return (message.length() > 2000) ? message.substring(0, 2000) : message;
-	}
-
-	private void wake() {
-		ScheduledExecutorService running = this.thread.running();
-		if (running != null && this.runQueued.compareAndSet(false, true)) {
-			running.execute(this::runSafely);
-		}
-	}
-
-	private void runSafely() {
-		this.runQueued.set(false);
-		try {
-			deliverDue();
-		}
-		catch (RuntimeException ex) {
-			logger.error("Sending access request notifications failed", ex);
-		}
-	}
-
-	@Override
-	public void start() {
-		long poll = this.settings.pollInterval().toMillis();
-		this.thread.start().scheduleWithFixedDelay(this::runSafely, 0, poll, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		this.thread.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread.isRunning();
-	}
-
-	private enum Outcome {
-
-		NONE_DUE, SENT, SKIPPED, FAILED
+	/** How one attempt went: an outcome, or the failure to throw once it is recorded. */
+	private record Attempt(Outcome outcome, RuntimeException failure) {
 
 	}
 

@@ -3,13 +3,14 @@ package uk.gov.analyticalplatform.dataaccess.internal.access;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AfterCommit;
+import uk.gov.analyticalplatform.reconcile.AfterCommit;
 
 /**
  * The {@code access_notifications} outbox. A notification is queued in the transaction of
@@ -57,16 +58,24 @@ public class NotificationOutbox {
 		this.wake = wake;
 	}
 
+	/** The pending notifications due longest ago, at most {@code limit}. */
+	List<UUID> due(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM access_notifications WHERE state = 'PENDING' AND next_attempt_at <= :now
+				 ORDER BY next_attempt_at, id LIMIT :limit
+				""").param("now", Timestamp.from(now)).param("limit", limit).query(UUID.class).list();
+	}
+
 	/**
-	 * The pending notification due longest ago that no other transaction holds, locked
-	 * until this transaction ends.
+	 * The notification, if it is still pending and due and no other transaction holds it,
+	 * locked until this transaction ends.
 	 */
-	Optional<Queued> claimDue(Instant now) {
+	Optional<Queued> claim(UUID id, Instant now) {
 		return this.jdbc.sql("""
 				SELECT id, request_id, kind, attempts FROM access_notifications
-				 WHERE state = 'PENDING' AND next_attempt_at <= :now
-				 ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED
+				 WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now FOR UPDATE SKIP LOCKED
 				""")
+			.param("id", id)
 			.param("now", Timestamp.from(now))
 			.query((row, n) -> new Queued(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
 					AccessNotification.Kind.valueOf(row.getString("kind")), row.getInt("attempts")))

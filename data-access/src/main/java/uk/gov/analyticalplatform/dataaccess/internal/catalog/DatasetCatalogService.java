@@ -18,7 +18,7 @@ import uk.gov.analyticalplatform.dataaccess.DuplicateDataset;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignal;
+import uk.gov.analyticalplatform.reconcile.ReconcileSignal;
 
 /** Registers datasets and manages their data admins. */
 public class DatasetCatalogService implements DatasetCatalog {

@@ -12,8 +12,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
-import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
@@ -21,6 +19,8 @@ import uk.gov.analyticalplatform.dataaccess.DatasetNotFound;
 import uk.gov.analyticalplatform.dataaccess.GroupRef;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
 
 /** The {@code datasets} and {@code dataset_admins} tables. */
 public class DatasetRows {

@@ -35,7 +35,7 @@ import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.VersionVerification;
 import uk.gov.analyticalplatform.dataaccess.VersionVerification.Kind;
 import uk.gov.analyticalplatform.dataaccess.VersionVerification.Problem;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 
 /** Registers, lists and verifies dataset versions. */
 public class DatasetVersionService implements DatasetVersions {
@@ -50,7 +50,7 @@ public class DatasetVersionService implements DatasetVersions {
 
 	private final DatasetCatalogService catalog;
 
-	private final AccessRoles roles;
+	private final RoleStatusRows roles;
 
 	private final ObjectStore objects;
 
@@ -61,7 +61,8 @@ public class DatasetVersionService implements DatasetVersions {
 	private final Clock clock;
 
 	public DatasetVersionService(JdbcClient jdbc, DatasetRows datasets, DatasetCatalogService catalog,
-			AccessRoles roles, ObjectStore objects, AuditLog audit, TransactionOperations transactions, Clock clock) {
+			RoleStatusRows roles, ObjectStore objects, AuditLog audit, TransactionOperations transactions,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.datasets = datasets;
 		this.catalog = catalog;

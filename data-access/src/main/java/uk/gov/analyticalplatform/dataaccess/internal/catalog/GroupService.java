@@ -17,7 +17,7 @@ import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.InvalidDataset;
 import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 
 /**
  * Groups, changed by platform admins; membership changes re-apply the member's access.
@@ -28,7 +28,7 @@ public class GroupService implements Groups {
 
 	private final GroupRows groups;
 
-	private final AccessRoles roles;
+	private final RoleStatusRows roles;
 
 	private final AuditLog audit;
 
@@ -36,7 +36,7 @@ public class GroupService implements Groups {
 
 	private final Clock clock;
 
-	public GroupService(GroupRows groups, AccessRoles roles, AuditLog audit, TransactionOperations transactions,
+	public GroupService(GroupRows groups, RoleStatusRows roles, AuditLog audit, TransactionOperations transactions,
 			Clock clock) {
 		this.groups = groups;
 		this.roles = roles;

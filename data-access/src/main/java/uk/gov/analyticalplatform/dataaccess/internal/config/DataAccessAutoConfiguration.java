@@ -1,26 +1,24 @@
 package uk.gov.analyticalplatform.dataaccess.internal.config;
 
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
-import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
-import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
 import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationDelivery;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox;
@@ -34,11 +32,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupService;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicySettings;
-import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AccessReconciler;
-import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AccessStatusService;
-import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
-import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignals;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 
 /**
  * Wires the data access module over the application's DataSource, transaction manager and
@@ -47,12 +43,13 @@ import uk.gov.analyticalplatform.dataaccess.internal.status.ReconcileSignals;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
+@Import(AccessReconcilersConfiguration.class)
 public class DataAccessAutoConfiguration {
 
 	/**
 	 * Account ids are always 12 digits, so checks compile exactly the sizes AWS will see.
 	 */
-	private static final String ANY_ACCOUNT = "000000000000";
+	static final String ANY_ACCOUNT = "000000000000";
 
 	@Bean(destroyMethod = "close")
 	AwsClients dataAccessAwsClients(AwsProperties aws) {
@@ -72,8 +69,8 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	AccessRoles dataAccessRoles(DataSource dataSource, ObjectProvider<Clock> clock, ReconcileSignals signals) {
-		return new AccessRoles(JdbcClient.create(dataSource), clock(clock), signals);
+	RoleStatusRows dataAccessRoles(DataSource dataSource, ObjectProvider<Clock> clock, ReconcileSignals signals) {
+		return new RoleStatusRows(JdbcClient.create(dataSource), clock(clock), signals);
 	}
 
 	@Bean
@@ -87,7 +84,7 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	GroupService dataAccessGroups(GroupRows groups, AccessRoles roles, AuditLog audit,
+	GroupService dataAccessGroups(GroupRows groups, RoleStatusRows roles, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
 		return new GroupService(groups, roles, audit, new TransactionTemplate(transactions), clock(clock));
 	}
@@ -101,7 +98,7 @@ public class DataAccessAutoConfiguration {
 
 	@Bean
 	DatasetVersionService dataAccessVersions(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
-			AccessRoles roles, AwsClients clients, AuditLog audit, PlatformTransactionManager transactions,
+			RoleStatusRows roles, AwsClients clients, AuditLog audit, PlatformTransactionManager transactions,
 			ObjectProvider<Clock> clock) {
 		return new DatasetVersionService(JdbcClient.create(dataSource), datasets, catalog, roles,
 				new S3Objects(clients), audit, new TransactionTemplate(transactions), clock(clock));
@@ -114,7 +111,7 @@ public class DataAccessAutoConfiguration {
 
 	@Bean
 	GrantService dataAccessGrants(DataSource dataSource, DatasetRows datasets, GroupRows groups,
-			DatasetCatalogService catalog, EffectiveAccess effective, AccessRoles roles, AuditLog audit,
+			DatasetCatalogService catalog, EffectiveAccess effective, RoleStatusRows roles, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, AwsProperties aws,
 			DataAccessProperties properties) {
 		PolicyCompiler checks = new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT));
@@ -148,48 +145,9 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ReconcilerLeadership dataAccessLeadership() {
-		return () -> true;
-	}
-
-	@Bean
-	AccessReconciler dataAccessReconciler(AccessRoles roles, DatasetRows datasets, EffectiveAccess effective,
-			GrantService grants, AccessRequestService requests, AwsGateway aws, AuditLog audit,
-			PlatformTransactionManager transactions, ReconcilerLeadership leadership, ObjectProvider<Clock> clock,
-			ReconcileSignals signals, AwsProperties awsProperties, DataAccessProperties properties) {
-		TransactionTemplate template = new TransactionTemplate(transactions);
-		ExpirySweep expiry = new ExpirySweep(grants, requests, template, clock(clock), properties.requestTtl());
-		Supplier<PolicyCompiler> compiler = new Supplier<>() {
-
-			private volatile PolicyCompiler compiled;
-
-			@Override
-			public PolicyCompiler get() {
-				if (this.compiled == null) {
-					this.compiled = new PolicyCompiler(policySettings(properties, awsProperties, aws.accountId()));
-				}
-				return this.compiled;
-			}
-
-		};
-		DataAccessProperties.Reconciler reconciler = properties.reconciler();
-		AccessReconciler.Settings settings = new AccessReconciler.Settings(reconciler.enabled(),
-				reconciler.pollInterval(), reconciler.resyncInterval(), reconciler.sweepInterval(),
-				reconciler.baseBackoff(), reconciler.maxBackoff(), properties.rolePrefix(),
-				properties.buckets().infrequentAccessDays(), properties.buckets().archiveDays(),
-				properties.buckets().kmsKeyId(), properties.buckets().tlsOnly());
-		AccessReconciler created = new AccessReconciler(roles, datasets, effective, expiry, aws, compiler, audit,
-				template, leadership, clock(clock), settings);
-		signals.listen(created);
-		return created;
-	}
-
-	@Bean
-	AccessStatusService dataAccessStatus(EffectiveAccess effective, AccessRoles roles, AccessReconciler reconciler,
-			AwsProperties aws, DataAccessProperties properties) {
-		return new AccessStatusService(effective, roles,
-				new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT)), reconciler);
+	@ConditionalOnBean(AccessNotificationSender.class)
+	ReconcileLoop<UUID> dataAccessNotificationLoop(NotificationDelivery delivery) {
+		return delivery.loop();
 	}
 
 	static PolicySettings policySettings(DataAccessProperties properties, AwsProperties aws, String accountId) {
@@ -201,7 +159,7 @@ public class DataAccessAutoConfiguration {
 				properties.athenaResultsBucket());
 	}
 
-	private static Clock clock(ObjectProvider<Clock> clock) {
+	static Clock clock(ObjectProvider<Clock> clock) {
 		return clock.getIfAvailable(Clock::systemUTC);
 	}
 

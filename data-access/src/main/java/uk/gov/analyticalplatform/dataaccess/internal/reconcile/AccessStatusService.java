@@ -10,8 +10,6 @@ import java.util.UUID;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
-import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
@@ -22,26 +20,34 @@ import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess.Entry;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
-import uk.gov.analyticalplatform.dataaccess.internal.status.AccessRoles;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatus;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
+import uk.gov.analyticalplatform.reconcile.Pass;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 
 /** A user's access as the database grants it and as AWS last reported it. */
 public class AccessStatusService implements AccessStatus {
 
 	private final EffectiveAccess effective;
 
-	private final AccessRoles roles;
+	private final RoleStatusRows roles;
 
 	private final PolicyCompiler names;
 
-	private final AccessReconciler reconciler;
+	private final List<ReconcileLoop<?>> loops;
 
-	public AccessStatusService(EffectiveAccess effective, AccessRoles roles, PolicyCompiler names,
-			AccessReconciler reconciler) {
+	/**
+	 * @param loops the loops a resync on demand runs, in order (users' roles, then
+	 * datasets)
+	 */
+	public AccessStatusService(EffectiveAccess effective, RoleStatusRows roles, PolicyCompiler names,
+			List<ReconcileLoop<?>> loops) {
 		this.effective = effective;
 		this.roles = roles;
 		this.names = names;
-		this.reconciler = reconciler;
+		this.loops = List.copyOf(loops);
 	}
 
 	@Override
@@ -58,7 +64,7 @@ public class AccessStatusService implements AccessStatus {
 		if (!caller.platformAdmin()) {
 			throw new PermissionDenied("Only platform admins may resynchronise data access with AWS");
 		}
-		return this.reconciler.resyncNow();
+		return this.loops.stream().map(ReconcileLoop::resyncNow).reduce(Pass.none(), Pass::plus).checked();
 	}
 
 	private static List<DatasetAccess> datasets(List<Entry> entries) {

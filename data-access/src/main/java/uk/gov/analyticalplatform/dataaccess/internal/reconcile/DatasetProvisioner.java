@@ -2,10 +2,8 @@ package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
@@ -13,17 +11,19 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.WorkgroupSpec;
+import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.Reasons;
+import uk.gov.analyticalplatform.reconcile.Reconciler;
 
 /**
- * Brings datasets' AWS side to their desired state: an S3 dataset's bucket created or
- * adopted and configured; an Athena dataset's Glue database created or adopted and its
- * tables checked, and the Athena workgroup the compiled policies name made sure of once
- * for all the Athena datasets in hand. Each dataset's status records the outcome; a
- * failed dataset is retried on the next resync.
+ * Brings datasets' AWS side to their desired state, as a reconciler of the kernel keyed
+ * by dataset id: an S3 dataset's bucket created or adopted and configured; an Athena
+ * dataset's Glue database created or adopted and its tables checked, and the Athena
+ * workgroup the compiled policies name made sure of. Each dataset's status records the
+ * outcome. Datasets whose generation moved are due at once; a failed one waits for the
+ * next resync.
  */
-class DatasetProvisioner {
-
-	private static final Log logger = LogFactory.getLog(DatasetProvisioner.class);
+public class DatasetProvisioner implements Reconciler<UUID> {
 
 	private final DatasetRows datasets;
 
@@ -33,10 +33,10 @@ class DatasetProvisioner {
 
 	private final Clock clock;
 
-	private final AccessReconciler.Settings settings;
+	private final Settings settings;
 
-	DatasetProvisioner(DatasetRows datasets, AwsGateway aws, Supplier<PolicyCompiler> compiler, Clock clock,
-			AccessReconciler.Settings settings) {
+	public DatasetProvisioner(DatasetRows datasets, AwsGateway aws, Supplier<PolicyCompiler> compiler, Clock clock,
+			Settings settings) {
 		this.datasets = datasets;
 		this.aws = aws;
 		this.compiler = compiler;
@@ -44,46 +44,71 @@ class DatasetProvisioner {
 		this.settings = settings;
 	}
 
-	/** Provisions the datasets; returns how many. */
-	int provision(List<Dataset> datasets) {
-		boolean athena = datasets.stream().anyMatch((dataset) -> dataset.kind() == DatasetKind.ATHENA);
-		String workgroupFailure = athena ? ensureWorkgroup() : null;
-		datasets.forEach((dataset) -> provision(dataset, workgroupFailure));
-		return datasets.size();
+	/**
+	 * How datasets' buckets and the Athena workgroup are set up.
+	 *
+	 * @param infrequentAccessDays bucket lifecycle: days to infrequent access
+	 * @param archiveDays bucket lifecycle: days to archive
+	 * @param kmsKeyId the KMS key of bucket default encryption and of the Athena
+	 * workgroup's minimum results encryption, or {@code null} for S3-managed keys
+	 * @param tlsOnly whether bucket policies deny requests without TLS
+	 */
+	public record Settings(int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+
 	}
 
-	/** Makes sure of the workgroup; returns why that failed, or {@code null}. */
-	private String ensureWorkgroup() {
-		try {
-			this.aws
-				.provisionWorkgroup(new WorkgroupSpec(this.compiler.get().athenaWorkgroup(), this.settings.kmsKeyId()));
-			return null;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not provision the Athena workgroup: " + ex.getMessage());
-			return "Athena workgroup: " + AccessReconciler.describe(ex);
-		}
+	@Override
+	public List<UUID> due(int limit) {
+		return this.datasets.needingApply(false).stream().limit(limit).map(Dataset::id).toList();
 	}
 
-	private void provision(Dataset dataset, String workgroupFailure) {
+	@Override
+	public List<UUID> all() {
+		return this.datasets.needingApply(true).stream().map(Dataset::id).toList();
+	}
+
+	@Override
+	public Outcome reconcile(UUID id) {
+		Dataset dataset = this.datasets.find(id).orElse(null);
+		if (dataset == null) {
+			return Outcome.NOOP;
+		}
 		try {
-			if (dataset.kind() == DatasetKind.S3) {
-				this.aws.provisionBucket(new BucketSpec(dataset.bucket(), this.settings.infrequentAccessDays(),
-						this.settings.archiveDays(), this.settings.kmsKeyId(), this.settings.tlsOnly()));
-			}
-			else {
-				this.aws.provisionGlueDatabase(dataset.glueDatabase(), dataset.tables());
-				if (workgroupFailure != null) {
-					this.datasets.failed(dataset.id(), workgroupFailure);
-					return;
-				}
-			}
+			Outcome outcome = provision(dataset);
 			this.datasets.applied(dataset.id(), dataset.status().generation(), this.clock.instant());
+			return outcome;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not provision dataset " + dataset.name() + ": " + ex.getMessage());
-			this.datasets.failed(dataset.id(), AccessReconciler.describe(ex));
+			this.datasets.failed(dataset.id(), (ex instanceof WorkgroupFailed) ? ex.getMessage() : Reasons.of(ex));
+			throw ex;
 		}
+	}
+
+	private Outcome provision(Dataset dataset) {
+		if (dataset.kind() == DatasetKind.S3) {
+			return RoleApplier
+				.outcome(this.aws.provisionBucket(new BucketSpec(dataset.bucket(), this.settings.infrequentAccessDays(),
+						this.settings.archiveDays(), this.settings.kmsKeyId(), this.settings.tlsOnly())));
+		}
+		Outcome database = RoleApplier
+			.outcome(this.aws.provisionGlueDatabase(dataset.glueDatabase(), dataset.tables()));
+		try {
+			Outcome workgroup = RoleApplier.outcome(this.aws.provisionWorkgroup(
+					new WorkgroupSpec(this.compiler.get().athenaWorkgroup(), this.settings.kmsKeyId())));
+			return (database == Outcome.NOOP) ? workgroup : database;
+		}
+		catch (RuntimeException ex) {
+			throw new WorkgroupFailed(ex);
+		}
+	}
+
+	/** The Athena workgroup could not be made sure of; its message is the reason. */
+	private static final class WorkgroupFailed extends RuntimeException {
+
+		WorkgroupFailed(RuntimeException cause) {
+			super("Athena workgroup: " + Reasons.of(cause), cause);
+		}
+
 	}
 
 }

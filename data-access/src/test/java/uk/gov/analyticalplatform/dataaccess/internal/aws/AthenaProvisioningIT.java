@@ -20,8 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
-import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
@@ -32,6 +30,8 @@ import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsFaultProxy.Call;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.WorkgroupSpec;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 

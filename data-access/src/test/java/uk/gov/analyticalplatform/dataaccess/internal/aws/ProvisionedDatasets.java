@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
 
 import static org.awaitility.Awaitility.await;
 

@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
@@ -31,6 +30,7 @@ import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.UserAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsFaultProxy.Call;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 

@@ -6,14 +6,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.analyticalplatform.dataaccess.ApplyState;
-import uk.gov.analyticalplatform.dataaccess.ApplyStatus;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.GroupRef;
 import uk.gov.analyticalplatform.dataaccess.InvalidDataset;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.reconcile.ApplyStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,9 +1,12 @@
-package uk.gov.analyticalplatform.dataaccess.internal.status;
+package uk.gov.analyticalplatform.reconcile;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Passes change signals on to whoever listens (the reconciler, once it exists). */
+/**
+ * Passes change signals on to whoever listens: the writers of desired state hold one, and
+ * the loops that converge it listen, whether they exist yet or not.
+ */
 public class ReconcileSignals implements ReconcileSignal {
 
 	private final List<ReconcileSignal> listeners = new CopyOnWriteArrayList<>();

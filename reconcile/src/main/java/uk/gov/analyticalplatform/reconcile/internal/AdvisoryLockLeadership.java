@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.api.dataaccess;
+package uk.gov.analyticalplatform.reconcile.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,17 +14,17 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import uk.gov.analyticalplatform.dataaccess.ReconcilerLeadership;
+import uk.gov.analyticalplatform.reconcile.Leadership;
 
 /**
- * Leadership of the data access reconciler among the replicas of the control plane: the
- * leader is whoever holds a PostgreSQL session advisory lock, on a connection of its own
- * outside the pool. The lock lives exactly as long as that database session, so a replica
- * that dies, or loses its connection, loses leadership, and the server frees the lock for
+ * Leadership of every reconciler among the replicas of the control plane: the leader is
+ * whoever holds a PostgreSQL session advisory lock, on a connection of its own outside
+ * the pool. The lock lives exactly as long as that database session, so a replica that
+ * dies, or loses its connection, loses leadership, and the server frees the lock for
  * another. Each replica checks every {@code checkInterval}: a leader that its session
  * still holds the lock, a follower whether it can take it.
  */
-class AdvisoryLockLeadership implements ReconcilerLeadership, SmartLifecycle {
+class AdvisoryLockLeadership implements Leadership, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AdvisoryLockLeadership.class);
 
@@ -98,8 +98,8 @@ class AdvisoryLockLeadership implements ReconcilerLeadership, SmartLifecycle {
 
 	private void changeTo(boolean held) {
 		if (held != this.leader) {
-			log.info((held) ? "This replica now leads the data access reconciler"
-					: "This replica no longer leads the data access reconciler");
+			log.info(
+					(held) ? "This replica now leads the reconcilers" : "This replica no longer leads the reconcilers");
 		}
 		this.leader = held;
 	}
@@ -183,8 +183,8 @@ class AdvisoryLockLeadership implements ReconcilerLeadership, SmartLifecycle {
 	}
 
 	/**
-	 * Starts before the reconciler and stops after it, so that the reconciler never runs
-	 * without an answer and releases leadership only once it has finished.
+	 * Starts before the reconcile loops and stops after them, so that a loop never runs
+	 * without an answer and leadership is released only once every loop has finished.
 	 */
 	@Override
 	public int getPhase() {

@@ -1,10 +1,11 @@
-package uk.gov.analyticalplatform.dataaccess.internal.status;
+package uk.gov.analyticalplatform.reconcile;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BackoffTests {
 
@@ -23,6 +24,20 @@ class BackoffTests {
 	void theWaitNeverExceedsTheMaximumHoweverManyFailures() {
 		assertThat(Backoff.delay(5, BASE, MAX)).isEqualTo(MAX);
 		assertThat(Backoff.delay(Integer.MAX_VALUE, BASE, MAX)).isEqualTo(MAX);
+	}
+
+	@Test
+	void aBackoffWaitsAsItsBaseAndMaximumSay() {
+		Backoff backoff = new Backoff(BASE, MAX);
+		assertThat(backoff.delay(-1)).isEqualTo(BASE);
+		assertThat(backoff.delay(2)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(backoff.delay(40)).isEqualTo(MAX);
+	}
+
+	@Test
+	void aBackoffWithoutAPositiveBaseBelowItsMaximumIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(Duration.ZERO, MAX));
+		assertThatIllegalArgumentException().isThrownBy(() -> new Backoff(MAX, BASE));
 	}
 
 }

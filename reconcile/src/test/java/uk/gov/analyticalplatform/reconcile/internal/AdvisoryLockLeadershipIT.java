@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.api.dataaccess;
+package uk.gov.analyticalplatform.reconcile.internal;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,23 +8,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.Reconciler;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Replicas on one database: exactly one leads, and another takes over when it goes. */
+/**
+ * Replicas on one database: exactly one leads, and so reconciles, and another takes over
+ * when it goes.
+ */
 class AdvisoryLockLeadershipIT {
 
 	private static final long KEY = 4242_0001L;
 
 	private final List<AdvisoryLockLeadership> started = new ArrayList<>();
+
+	private final List<ReconcileLoop<?>> loops = new ArrayList<>();
 
 	private String database;
 
@@ -35,6 +44,7 @@ class AdvisoryLockLeadershipIT {
 
 	@AfterEach
 	void stopAll() {
+		this.loops.forEach(ReconcileLoop::stop);
 		this.started.forEach(AdvisoryLockLeadership::stop);
 	}
 
@@ -75,6 +85,30 @@ class AdvisoryLockLeadershipIT {
 		assertThat(other.isLeader()).isTrue();
 	}
 
+	@Test
+	void onlyTheLeadersLoopReconcilesAndAnotherTakesOverWhenTheLeaderIsLost() throws SQLException {
+		Counting leading = new Counting();
+		Counting waiting = new Counting();
+		loop(leading, replica("loop-leader"));
+		loop(waiting, replica("loop-waiting"));
+		await().atMost(Duration.ofSeconds(10)).until(() -> leading.passes.get() >= 3);
+		assertThat(waiting.passes).as("the replica that does not lead").hasValue(0);
+
+		terminateSessionsOf("loop-leader");
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> waiting.passes.get() > 0);
+		int led = leading.passes.get();
+		await().atMost(Duration.ofSeconds(10)).until(() -> waiting.passes.get() >= 3);
+		assertThat(leading.passes).as("the replica that lost its session").hasValue(led);
+	}
+
+	private void loop(Counting reconciler, AdvisoryLockLeadership leadership) {
+		ReconcileLoop<String> loop = new ReconcileLoop<>("loop", reconciler, leadership,
+				ReconcileLoop.Settings.polling(Duration.ofMillis(50)));
+		loop.start();
+		this.loops.add(loop);
+	}
+
 	private AdvisoryLockLeadership replica(String name) {
 		return start(new AdvisoryLockLeadership(connections(name), KEY, Duration.ofMillis(100)));
 	}
@@ -102,6 +136,29 @@ class AdvisoryLockLeadershipIT {
 			terminate.setString(1, applicationName);
 			terminate.execute();
 		}
+	}
+
+	/** A reconciler whose one key is always due: counts the passes that reach it. */
+	private static final class Counting implements Reconciler<String> {
+
+		final AtomicInteger passes = new AtomicInteger();
+
+		@Override
+		public List<String> due(int limit) {
+			return List.of("always");
+		}
+
+		@Override
+		public List<String> all() {
+			return List.of("always");
+		}
+
+		@Override
+		public Outcome reconcile(String key) {
+			this.passes.incrementAndGet();
+			return Outcome.NOOP;
+		}
+
 	}
 
 }

@@ -1,13 +1,12 @@
-package uk.gov.analyticalplatform.dataaccess.internal.status;
+package uk.gov.analyticalplatform.reconcile;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One daemon thread of the module's own, for a worker that starts and stops with the
- * application (the reconciler, notification delivery): its scheduled and one-off work
- * runs there, one task at a time.
+ * One daemon thread of a worker's own that starts and stops with the application (a
+ * {@link ReconcileLoop}): its scheduled and one-off work runs there, one task at a time.
  */
 public final class WorkerThread {
 

@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.dataaccess.internal.status;
+package uk.gov.analyticalplatform.reconcile;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;

@@ -1,20 +1,21 @@
-package uk.gov.analyticalplatform.dataaccess;
+package uk.gov.analyticalplatform.reconcile;
 
 import java.time.Instant;
 
 /**
- * The reconciler's status for one user's role or one dataset's bucket or Glue database.
+ * A reconciler's status for one desired object (a user's role, a dataset's bucket, a tool
+ * instance), as users and the API see it.
  *
  * @param state the state
  * @param reason why it failed, or {@code null}
  * @param generation the desired state's generation, increased by every change
- * @param observedGeneration the generation last applied to AWS
- * @param appliedAt when AWS last matched, or {@code null} if never
+ * @param observedGeneration the generation last applied to the world
+ * @param appliedAt when the world last matched, or {@code null} if never
  */
 public record ApplyStatus(ApplyState state, String reason, long generation, long observedGeneration,
 		Instant appliedAt) {
 
-	/** Whether AWS matches the latest desired state. */
+	/** Whether the world matches the latest desired state. */
 	public boolean upToDate() {
 		return this.state == ApplyState.READY && this.observedGeneration >= this.generation;
 	}

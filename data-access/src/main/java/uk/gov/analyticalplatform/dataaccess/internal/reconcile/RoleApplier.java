@@ -1,0 +1,138 @@
+package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.transaction.support.TransactionOperations;
+
+import uk.gov.analyticalplatform.audit.Actor;
+import uk.gov.analyticalplatform.audit.AuditEvent;
+import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
+import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.RoleApplied;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatus;
+import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
+import uk.gov.analyticalplatform.reconcile.Applied;
+import uk.gov.analyticalplatform.reconcile.Applier;
+import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.StatusRow;
+
+/**
+ * Applies one user's desired IAM role (compiled from their effective grants) through the
+ * {@link AwsGateway}, for the kernel's tracked reconciler over {@code access_roles}: a
+ * user with access gets the role exactly as compiled, one without has none. What AWS
+ * reports afterwards is recorded with the status; a difference found while the role was
+ * believed applied is drift, corrected and audited ({@code access.drift_corrected}).
+ * After a resync, roles the platform owns that no user's access justifies are deleted and
+ * audited ({@code access.orphan_role_deleted}).
+ */
+public class RoleApplier implements Applier<String> {
+
+	static final Actor SYSTEM = Actor.system("dataaccess-reconciler");
+
+	private final RoleStatusRows roles;
+
+	private final EffectiveAccess effective;
+
+	private final AwsGateway aws;
+
+	private final Supplier<PolicyCompiler> compiler;
+
+	private final AuditLog audit;
+
+	private final TransactionOperations transactions;
+
+	private final Clock clock;
+
+	private final String roleNamePrefix;
+
+	/**
+	 * @param roleNamePrefix the prefix of every user role's name, to find orphans
+	 */
+	public RoleApplier(RoleStatusRows roles, EffectiveAccess effective, AwsGateway aws,
+			Supplier<PolicyCompiler> compiler, AuditLog audit, TransactionOperations transactions, Clock clock,
+			String roleNamePrefix) {
+		this.roles = roles;
+		this.effective = effective;
+		this.aws = aws;
+		this.compiler = compiler;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.roleNamePrefix = roleNamePrefix;
+	}
+
+	@Override
+	public Applied apply(StatusRow<String> row) {
+		record Desired(RoleStatus status, DesiredRole role) {
+		}
+		Desired desired = this.transactions.execute((tx) -> {
+			RoleStatus current = this.roles.find(row.key()).orElseThrow();
+			return new Desired(current, this.effective.desired(this.compiler.get(), current.user()));
+		});
+		RoleStatus status = desired.status();
+		String roleName = desired.role().roleName();
+		if (!desired.role().hasAccess()) {
+			boolean deleted = this.aws.deleteRole(roleName);
+			return Applied.of(deleted ? Outcome.DELETED : Outcome.NOOP, () -> {
+				this.roles.recordApplied(row.key(), null, null);
+				if (deleted && row.believedApplied()) {
+					drift(status, roleName, List.of("deleted a role that no grant justifies"));
+				}
+			});
+		}
+		RoleApplied applied = this.aws.applyRole(desired.role());
+		String json = AppliedJson.write(applied.applied(), this.clock.instant());
+		return Applied.of(outcome(applied.changes()), () -> {
+			this.roles.recordApplied(row.key(), applied.applied().roleArn(), json);
+			if (row.believedApplied() && !applied.changes().isEmpty()) {
+				drift(status, roleName, applied.changes());
+			}
+		});
+	}
+
+	/** Deletes the roles the platform owns that no user's role, as last applied, is. */
+	@Override
+	public int prune() {
+		PolicyCompiler names = this.compiler.get();
+		Set<String> justified = this.roles.usernamesWithRoles()
+			.stream()
+			.map(names::roleName)
+			.collect(Collectors.toSet());
+		int deleted = 0;
+		for (String orphan : this.aws.ownedRoles(this.roleNamePrefix + "_user_")) {
+			if (!justified.contains(orphan) && this.aws.deleteRole(orphan)) {
+				this.transactions.executeWithoutResult((tx) -> this.audit
+					.record(AuditEvent.of(SYSTEM, "access.orphan_role_deleted", "iam_role", orphan)
+						.with("reason", "no grant justifies it")));
+				deleted++;
+			}
+		}
+		return deleted;
+	}
+
+	/**
+	 * What a list of changes an AWS gateway call reported did: nothing, a creation (the
+	 * gateway reports creating first) or a change.
+	 */
+	static Outcome outcome(List<String> changes) {
+		if (changes.isEmpty()) {
+			return Outcome.NOOP;
+		}
+		return changes.get(0).startsWith("created ") ? Outcome.CREATED : Outcome.PATCHED;
+	}
+
+	private void drift(RoleStatus status, String roleName, List<String> corrections) {
+		this.audit.record(AuditEvent.of(SYSTEM, "access.drift_corrected", "iam_role", roleName)
+			.with("userId", status.user().userId())
+			.with("username", status.user().username())
+			.with("corrections", new ArrayList<>(corrections)));
+	}
+
+}

@@ -1,0 +1,23 @@
+package uk.gov.analyticalplatform.reconcile;
+
+/**
+ * Whether this replica should reconcile now. One leadership serves every reconciler of
+ * the application: the kernel provides one backed by a PostgreSQL advisory lock
+ * ({@code platform.leadership.*}); where there is none, every replica reconciles (safe,
+ * since reconciling is idempotent, but wasteful).
+ */
+@FunctionalInterface
+public interface Leadership {
+
+	/**
+	 * Whether this replica leads now. Cheap and never blocking: reconcilers ask before
+	 * every pass.
+	 */
+	boolean isLeader();
+
+	/** A leadership under which every replica leads, for work safe to run everywhere. */
+	static Leadership everyReplica() {
+		return () -> true;
+	}
+
+}

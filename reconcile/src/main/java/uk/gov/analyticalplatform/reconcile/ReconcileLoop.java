@@ -1,0 +1,234 @@
+package uk.gov.analyticalplatform.reconcile;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs one {@link Reconciler} level-triggered on a {@link WorkerThread} of its own:
+ * <ul>
+ * <li>on every change signal (coalesced) and every poll interval it drains: reconciles
+ * each due key, asking again until no key it has not yet seen in this pass is due;</li>
+ * <li>every resync interval it reconciles every key (correcting drift) and then lets the
+ * reconciler prune orphans.</li>
+ * </ul>
+ * Every pass first asks the {@link Leadership}; a replica that does not lead does
+ * nothing. A key whose reconcile throws is counted as failed (its status, reason and
+ * backoff are the reconciler's to record) and the pass goes on, unless the reconciler
+ * says the failure ends it. Nothing a pass throws stops the loop: the next poll tries
+ * again. Starts after the leadership (phase 0) and stops before it.
+ *
+ * @param <K> the reconciler's key type
+ */
+public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
+
+	/** The most due keys asked for at once. */
+	static final int BATCH = 50;
+
+	private static final Logger log = LoggerFactory.getLogger(ReconcileLoop.class);
+
+	private final String name;
+
+	private final Reconciler<K> reconciler;
+
+	private final Leadership leadership;
+
+	private final Settings settings;
+
+	private final WorkerThread thread;
+
+	private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+	/**
+	 * @param name the loop's name, also its thread's
+	 * @param reconciler what it runs
+	 * @param leadership whether this replica should run it now
+	 * @param settings how often
+	 */
+	public ReconcileLoop(String name, Reconciler<K> reconciler, Leadership leadership, Settings settings) {
+		this.name = name;
+		this.reconciler = reconciler;
+		this.leadership = leadership;
+		this.settings = settings;
+		this.thread = new WorkerThread(name);
+	}
+
+	/**
+	 * How often a loop works.
+	 *
+	 * @param enabled whether it starts with the application
+	 * @param pollInterval how often it drains besides change signals (to see changes
+	 * other replicas made, and keys whose backoff passed)
+	 * @param resyncInterval how often it reconciles every key, or {@code null} for never
+	 */
+	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval) {
+
+		/** A loop that only drains, every {@code pollInterval}. */
+		public static Settings polling(Duration pollInterval) {
+			return new Settings(true, pollInterval, null);
+		}
+
+	}
+
+	/** Queues a drain on the loop's thread, unless one is queued already. */
+	@Override
+	public void changed() {
+		ScheduledExecutorService running = this.thread.running();
+		if (running != null && this.drainQueued.compareAndSet(false, true)) {
+			running.execute(() -> {
+				this.drainQueued.set(false);
+				safely("drain", this::drain);
+			});
+		}
+	}
+
+	/**
+	 * Reconciles due keys until none is left that this pass has not seen, on the calling
+	 * thread. Safe to call from several threads (or replicas) at once only where the
+	 * reconciler is.
+	 */
+	public Pass drain() {
+		Tally tally = new Tally();
+		if (!this.leadership.isLeader()) {
+			return tally.pass(0);
+		}
+		Set<K> seen = new HashSet<>();
+		List<K> due = unseen(this.reconciler.due(BATCH), seen);
+		while (!due.isEmpty()) {
+			for (K key : due) {
+				seen.add(key);
+				if (!reconcile(key, tally) || Thread.currentThread().isInterrupted()) {
+					return tally.pass(0);
+				}
+			}
+			due = unseen(this.reconciler.due(BATCH), seen);
+		}
+		return tally.pass(0);
+	}
+
+	/** Reconciles every key, then prunes orphans, on the calling thread. */
+	public Pass resync() {
+		Tally tally = new Tally();
+		if (!this.leadership.isLeader()) {
+			return tally.pass(0);
+		}
+		for (K key : this.reconciler.all()) {
+			if (!reconcile(key, tally) || Thread.currentThread().isInterrupted()) {
+				return tally.pass(0);
+			}
+		}
+		return tally.pass(this.reconciler.prune());
+	}
+
+	/**
+	 * Runs a resync on the loop's thread, after what it is doing now, and waits for it;
+	 * on the calling thread when the loop is not running.
+	 */
+	public Pass resyncNow() {
+		ScheduledExecutorService running = this.thread.running();
+		if (running == null) {
+			return resync();
+		}
+		try {
+			return running.submit(this::resync).get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(this.name + ": interrupted while resynchronising", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException(this.name + ": resynchronising failed: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+	}
+
+	private boolean reconcile(K key, Tally tally) {
+		try {
+			Outcome outcome = this.reconciler.reconcile(key);
+			tally.add(outcome);
+			if (outcome.changed()) {
+				log.debug("{}: {} {}", this.name, key, outcome);
+			}
+			return true;
+		}
+		catch (RuntimeException ex) {
+			tally.failed();
+			log.warn("{}: could not reconcile {}: {}", this.name, key, Reasons.of(ex));
+			return !this.reconciler.endsPass(ex);
+		}
+	}
+
+	private static <K> List<K> unseen(List<K> due, Set<K> seen) {
+		return due.stream().filter((key) -> !seen.contains(key)).toList();
+	}
+
+	private void safely(String what, Supplier<Pass> pass) {
+		try {
+			pass.get();
+		}
+		catch (RuntimeException ex) {
+			log.error("{}: {} failed; trying again at the next poll", this.name, what, ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService started = this.thread.start();
+		long poll = this.settings.pollInterval().toMillis();
+		started.scheduleWithFixedDelay(() -> safely("drain", this::drain), 0, poll, TimeUnit.MILLISECONDS);
+		if (this.settings.resyncInterval() != null) {
+			long resync = this.settings.resyncInterval().toMillis();
+			started.scheduleWithFixedDelay(() -> safely("resync", this::resync), resync, resync, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.thread.stop();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.settings.enabled();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread.isRunning();
+	}
+
+	/** Counts outcomes within one pass, on one thread. */
+	private static final class Tally {
+
+		private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+
+		private int failures;
+
+		void add(Outcome outcome) {
+			this.outcomes.merge(outcome, 1, Integer::sum);
+		}
+
+		void failed() {
+			this.failures++;
+		}
+
+		Pass pass(int pruned) {
+			return new Pass(this.outcomes, this.failures, pruned);
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package uk.gov.analyticalplatform.reconcile.internal;
+
+import java.sql.DriverManager;
+import java.util.Properties;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.BindResult;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import uk.gov.analyticalplatform.reconcile.Leadership;
+
+/**
+ * The one {@link Leadership} every reconciler of the application shares: the holder of a
+ * PostgreSQL advisory lock on a session of its own, opened with the application's
+ * database credentials ({@code spring.datasource.*}). Without a database URL, or with
+ * {@code platform.leadership.enabled=false}, every replica leads.
+ */
+@AutoConfiguration
+public class ReconcileAutoConfiguration {
+
+	static final String PREFIX = "platform.leadership";
+
+	static final String FORMER_PREFIX = "platform.data-access.leadership";
+
+	private static final Logger log = LoggerFactory.getLogger(ReconcileAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	Leadership reconcileLeadership(Environment environment) {
+		LeadershipProperties properties = properties(Binder.get(environment));
+		String url = environment.getProperty("spring.datasource.url");
+		if (!properties.enabled() || url == null) {
+			log.info("Every replica reconciles: leadership is {}", (url == null) ? "without a database" : "off");
+			return Leadership.everyReplica();
+		}
+		Properties connection = new Properties();
+		connection.setProperty("user", environment.getProperty("spring.datasource.username", ""));
+		connection.setProperty("password", environment.getProperty("spring.datasource.password", ""));
+		connection.setProperty("ApplicationName", "reconciler-leadership");
+		connection.setProperty("tcpKeepAlive", "true");
+		connection.setProperty("socketTimeout", "30");
+		return new AdvisoryLockLeadership(() -> DriverManager.getConnection(url, connection), properties.lockKey(),
+				properties.checkInterval());
+	}
+
+	/**
+	 * The leadership settings under {@value #PREFIX}, or under the former
+	 * {@value #FORMER_PREFIX} when only those are set.
+	 */
+	static LeadershipProperties properties(Binder binder) {
+		BindResult<LeadershipProperties> current = binder.bind(PREFIX, LeadershipProperties.class);
+		if (current.isBound()) {
+			return current.get();
+		}
+		BindResult<LeadershipProperties> former = binder.bind(FORMER_PREFIX, LeadershipProperties.class);
+		if (former.isBound()) {
+			log.warn("{}.* is deprecated: set {}.* instead", FORMER_PREFIX, PREFIX);
+			return former.get();
+		}
+		return binder.bindOrCreate(PREFIX, LeadershipProperties.class);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The kernel's wiring and its PostgreSQL advisory-lock leadership.
+ */
+package uk.gov.analyticalplatform.reconcile.internal;
