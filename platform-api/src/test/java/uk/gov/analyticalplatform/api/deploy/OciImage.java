@@ -57,9 +57,9 @@ final class OciImage {
 		for (JsonNode layer : this.manifest.path("layers")) {
 			try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(this.blobs.get(blob(layer))))) {
 				Tar.read(in,
-						(entry) -> visitor
-							.visit(new Tar.Entry(entry.name().replaceFirst("^\\./", "").replaceFirst("^/", ""),
-									entry.mode(), entry.content())));
+						(entry) -> visitor.visit(new Tar.Entry(
+								entry.name().replaceFirst("^\\./", "").replaceFirst("^/", "").replaceFirst("/$", ""),
+								entry.mode(), entry.type(), entry.link(), entry.content())));
 			}
 		}
 	}
@@ -80,7 +80,11 @@ final class OciImage {
 	/** The smallest tar reader that does: ustar headers, PAX and GNU long names. */
 	static final class Tar {
 
-		record Entry(String name, int mode, byte[] content) {
+		/**
+		 * One entry: {@code type} is the tar type flag ({@code '0'} a file, {@code '5'} a
+		 * folder, {@code '2'} a symbolic link to {@code link}).
+		 */
+		record Entry(String name, int mode, char type, String link, byte[] content) {
 
 		}
 
@@ -113,7 +117,7 @@ final class OciImage {
 				else {
 					String path = (longName != null) ? longName : (prefix.isEmpty() ? name : prefix + "/" + name);
 					longName = null;
-					visitor.visit(new Entry(path, mode, content));
+					visitor.visit(new Entry(path, mode, type, text(header, 157, 100), content));
 				}
 			}
 		}
