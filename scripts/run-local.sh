@@ -9,7 +9,7 @@ cd "$root"
 jar=platform-api/target/platform-api.jar
 newest_source=$(find pom.xml */pom.xml */src/main -newer "$jar" -print -quit 2>/dev/null || true)
 if [ ! -f "$jar" ] || [ -n "$newest_source" ]; then
-  ./mvnw -B --no-transfer-progress -q -DskipTests package
+  ./mvnw -B --no-transfer-progress -q -DskipTests -Dimage.skip package
 fi
 
 export PLATFORM_DB_URL="jdbc:postgresql://127.0.0.1:${PLATFORM_PG_PORT}/platform"

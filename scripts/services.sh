@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts, stops and describes the real services the platform needs locally and in tests:
 # a PostgreSQL cluster, two moto servers (AWS API emulators, one checking IAM), the local
-# Kubernetes control plane (scripts/cluster.sh) and, for browser tests, Chromium. Idempotent,
+# Kubernetes control plane (scripts/cluster.sh) with Helm (scripts/helm.sh) and, for browser
+# tests, Chromium. Idempotent,
 # loopback only, spare ports, state under build/services.
 # The Kubernetes cluster starts when its binaries are built, or is built first (about 10
 # minutes, once per machine) when PLATFORM_LOCAL_CLUSTER=1, as `make test` sets.
@@ -168,11 +169,16 @@ ENV
   if [ -s "$state/kube/admin.kubeconfig" ] && [ -s "$state/kube/apiserver.pid" ]; then
     echo "PLATFORM_KUBECONFIG=$state/kube/admin.kubeconfig" >>"$envfile"
   fi
+  if "$root/scripts/helm.sh" built; then
+    echo "PLATFORM_HELM=$("$root/scripts/helm.sh" path)" >>"$envfile"
+  fi
 }
 
 cluster_start() {
   if [ "${PLATFORM_LOCAL_CLUSTER:-0}" = 1 ] || "$root/scripts/kubernetes.sh" built; then
     "$root/scripts/cluster.sh" start
+    # the chart's tests install it into this cluster with the pinned Helm (built once per machine)
+    if [ "${PLATFORM_LOCAL_CLUSTER:-0}" = 1 ]; then "$root/scripts/helm.sh" build >/dev/null; fi
   else
     log "local Kubernetes not built: make run uses the in-JVM simulator ('make run LOCAL_CLUSTER=1' builds it)"
   fi

@@ -63,6 +63,14 @@ public final class PlatformServices {
 		return require("PLATFORM_KUBECONFIG");
 	}
 
+	/**
+	 * The pinned Helm binary that {@code scripts/helm.sh} builds into the machine-wide
+	 * cache ({@code make test} builds it with the local cluster).
+	 */
+	public String helm() {
+		return require("PLATFORM_HELM");
+	}
+
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
 	}
