@@ -2,10 +2,12 @@ package uk.gov.analyticalplatform.web.internal.support;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
+import uk.gov.analyticalplatform.kubernetes.KubernetesCluster;
 import uk.gov.analyticalplatform.web.ControlPanel;
 import uk.gov.analyticalplatform.web.SignInSessions;
 import uk.gov.analyticalplatform.web.SignInSessions.SessionUser;
@@ -20,10 +22,20 @@ class PageModel {
 
 	private final DatasetCatalog catalog;
 
-	PageModel(ControlPanel controlPanel, SignInSessions sessions, DatasetCatalog catalog) {
+	private final KubernetesCluster cluster;
+
+	PageModel(ControlPanel controlPanel, SignInSessions sessions, DatasetCatalog catalog,
+			ObjectProvider<KubernetesCluster> cluster) {
 		this.controlPanel = controlPanel;
 		this.sessions = sessions;
 		this.catalog = catalog;
+		this.cluster = cluster.getIfAvailable();
+	}
+
+	/** The Kubernetes cluster, so that a simulated one is labelled on every page. */
+	@ModelAttribute("kubernetesCluster")
+	KubernetesCluster kubernetesCluster() {
+		return this.cluster;
 	}
 
 	@ModelAttribute("controlPanel")
