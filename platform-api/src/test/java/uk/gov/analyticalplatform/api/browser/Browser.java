@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here), with an accessibility check of every page it is asked to look at.
  */
 final class Browser implements AutoCloseable {
+
+	/** The system property naming the folder screenshots go to. */
+	static final String SCREENSHOTS = "platform.screenshots";
 
 	private final WebDriver driver;
 
@@ -105,6 +111,27 @@ final class Browser implements AutoCloseable {
 							+ "fetch(arguments[0]).then((r) => r.text().then((t) => done(r.status + '\\n' + t)));",
 					path);
 		return String.valueOf(result);
+	}
+
+	/**
+	 * Saves what the browser shows as {@code <name>.png} in the folder named by the
+	 * system property {@value #SCREENSHOTS} ({@code make screenshots} sets it to
+	 * {@code docs/images}, for the user guide); does nothing without it. Only pages the
+	 * tests reach are ever pictured, so the guide shows screens that exist.
+	 */
+	void screenshot(String name) {
+		String folder = System.getProperty(SCREENSHOTS);
+		if (folder == null || folder.isBlank()) {
+			return;
+		}
+		try {
+			Path target = Path.of(folder).resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
