@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -14,8 +16,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -127,11 +127,21 @@ final class Browser implements AutoCloseable {
 		try {
 			Path target = Path.of(folder).resolve(name + ".png");
 			Files.createDirectories(target.getParent());
-			Files.write(target, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+			Files.write(target, Base64.getDecoder().decode(fullPage()));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** The whole page, not only the window, as base64 PNG (Chrome DevTools protocol). */
+	private String fullPage() {
+		Number height = (Number) ((JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", 1280, "height", height.intValue(), "scale", 1);
+		Map<String, Object> shot = ((ChromeDriver) this.driver).executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		return (String) shot.get("data");
 	}
 
 	/**
