@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|gate
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,5 +15,11 @@ case "${1:-}" in
     ./mvnw -B --no-transfer-progress -q -DskipTests package -pl platform-api -am
     exec java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.MyDatasetsLoad ;;
   data-access) exec java -Xmx1g -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.DataAccessBenchmark ;;
-  *) echo "usage: $0 audit|data-access|me-datasets" >&2; exit 2 ;;
+  gate)
+    # oauth2-proxy (built once per machine) against our gate, with the application jar
+    proxy=$(scripts/oauth2-proxy.sh build)
+    ./mvnw -B --no-transfer-progress -q -DskipTests -Dimage.skip package -pl platform-api -am
+    exec java -Xmx512m -Dbench.oauth2proxy="$proxy" ${BENCH_JAVA_OPTS:-} -cp "$cp" \
+      uk.gov.analyticalplatform.bench.gate.GateBenchmark ;;
+  *) echo "usage: $0 audit|data-access|me-datasets|gate" >&2; exit 2 ;;
 esac

@@ -172,6 +172,9 @@ ENV
   if "$root/scripts/helm.sh" built; then
     echo "PLATFORM_HELM=$("$root/scripts/helm.sh" path)" >>"$envfile"
   fi
+  if "$root/scripts/prometheus-crds.sh" fetched; then
+    echo "PLATFORM_PROMETHEUS_CRDS=$("$root/scripts/prometheus-crds.sh" path)" >>"$envfile"
+  fi
 }
 
 cluster_start() {
@@ -179,6 +182,8 @@ cluster_start() {
     "$root/scripts/cluster.sh" start
     # the chart's tests install it into this cluster with the pinned Helm (built once per machine)
     if [ "${PLATFORM_LOCAL_CLUSTER:-0}" = 1 ]; then "$root/scripts/helm.sh" build >/dev/null; fi
+    # and validates its ServiceMonitor and PrometheusRule against the operator's CRDs (a second from the proxy)
+    "$root/scripts/prometheus-crds.sh" fetch >/dev/null || log "could not fetch the Prometheus Operator's CRDs"
   else
     log "local Kubernetes not built: make run uses the in-JVM simulator ('make run LOCAL_CLUSTER=1' builds it)"
   fi

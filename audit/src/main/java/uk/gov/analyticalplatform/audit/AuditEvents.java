@@ -1,5 +1,6 @@
 package uk.gov.analyticalplatform.audit;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,5 +40,14 @@ public interface AuditEvents {
 
 	/** Every checkpoint, oldest first. */
 	List<Checkpoint> checkpoints();
+
+	/**
+	 * How long the oldest committed event not yet linked into the chain has waited, by
+	 * its own time: zero when every committed event is linked. What the sequencer lag
+	 * metric reports; a lag that keeps growing means the sequencer is stuck or a
+	 * transaction somewhere in the cluster has run for that long, holding back the events
+	 * committed after it began.
+	 */
+	Duration sequencerLag();
 
 }

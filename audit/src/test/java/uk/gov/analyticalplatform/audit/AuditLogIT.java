@@ -3,12 +3,15 @@ package uk.gov.analyticalplatform.audit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,7 @@ import uk.gov.analyticalplatform.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 @PlatformDatabase
@@ -43,6 +47,9 @@ class AuditLogIT {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Value("${platform.test.database}")
 	String database;
@@ -96,6 +103,23 @@ class AuditLogIT {
 				.events()
 				.get(0)
 				.hash() != null);
+	}
+
+	@Test
+	void theSequencerLagIsHowLongTheOldestCommittedEventNotYetLinkedHasWaited() throws SQLException {
+		await().until(() -> this.auditEvents.sequencerLag().isZero());
+		try (Connection older = this.dataSource.getConnection()) {
+			older.setAutoCommit(false);
+			try (Statement statement = older.createStatement()) {
+				statement.execute("INSERT INTO business_change (name) VALUES ('still running')");
+			}
+			this.transactions.executeWithoutResult(
+					(status) -> this.auditLog.record(AuditEvent.of(ALICE, "grant.created", "grant", "g-held-back")));
+
+			await().until(() -> this.auditEvents.sequencerLag().compareTo(Duration.ZERO) > 0);
+			older.rollback();
+		}
+		await().until(() -> this.auditEvents.sequencerLag().isZero());
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package uk.gov.analyticalplatform.dataaccess;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,5 +59,11 @@ public interface AccessRequests {
 	 * first, excluding the caller's own.
 	 */
 	List<AccessRequest> awaitingDecision(Caller caller);
+
+	/**
+	 * How many requests, across every dataset, have waited longer than {@code age} for a
+	 * decision: for monitoring, so it names no one and needs no caller.
+	 */
+	long pendingLongerThan(Duration age);
 
 }

@@ -138,6 +138,20 @@ class AccessWorkflowIT {
 	}
 
 	@Test
+	void requestsWaitingLongerThanADayAreCountedUntilDecided() {
+		AccessRequest request = this.requests.submit(CAROL,
+				NewAccessRequest.of(dataset().id(), AccessLevel.READ, "quarterly statistics"));
+		long waitingLong = this.requests.pendingLongerThan(Duration.ofDays(1));
+
+		this.clock.advance(Duration.ofHours(25));
+
+		assertThat(this.requests.pendingLongerThan(Duration.ofDays(1))).isGreaterThanOrEqualTo(waitingLong + 1);
+		long counted = this.requests.pendingLongerThan(Duration.ofDays(1));
+		this.requests.withdraw(CAROL, request.id(), "no longer needed");
+		assertThat(this.requests.pendingLongerThan(Duration.ofDays(1))).isEqualTo(counted - 1);
+	}
+
+	@Test
 	void approvingOwnRequestIsForbidden() {
 		Dataset dataset = dataset();
 		this.catalog.addDataAdmin(ADMIN, dataset.id(), ALICE.asUser());

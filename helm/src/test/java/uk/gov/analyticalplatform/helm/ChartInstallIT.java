@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
@@ -61,6 +65,7 @@ class ChartInstallIT {
 		secret("analytical-platform-db-app", Map.of("password", "app"));
 		secret("analytical-platform-db-owner", Map.of("password", "owner"));
 		secret("analytical-platform-keys", Map.of("totp-2026", "a2V5", "audit-2026", "a2V5"));
+		installPrometheusOperatorCrds();
 		long started = System.nanoTime();
 		Helm.run("install", RELEASE, Helm.CHART.toString(), "--namespace", namespace, "--values",
 				Helm.MINIMAL.toString(), "--wait", "--timeout", "3m")
@@ -78,7 +83,6 @@ class ChartInstallIT {
 
 	@Test
 	void everyManifestOfBothExampleInstallationsIsAcceptedByTheApiServer() {
-		boolean monitoringServed = admin.getApiGroup("monitoring.coreos.com") != null;
 		for (Path values : List.of(Helm.MINIMAL, Helm.PRODUCTION)) {
 			String rendered = Helm
 				.run("template", "dry", Helm.CHART.toString(), "--namespace", namespace, "--values", values.toString())
@@ -86,16 +90,53 @@ class ChartInstallIT {
 			List<String> accepted = new ArrayList<>();
 			for (HasMetadata object : admin.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)))
 				.items()) {
-				if (!monitoringServed && object.getApiVersion().startsWith("monitoring.coreos.com/")) {
-					// the Prometheus Operator's kinds: this cluster has no such API to
-					// ask
-					continue;
-				}
 				admin.resource(object).inNamespace(namespace).dryRun().create();
 				accepted.add(object.getKind());
 			}
 			assertThat(accepted).as(values.getFileName().toString()).contains("Deployment", "ClusterRole", "Ingress");
+			if (values == Helm.PRODUCTION) {
+				assertThat(accepted).contains("ServiceMonitor", "PrometheusRule");
+			}
 		}
+	}
+
+	@Test
+	void theMonitoringObjectsAreStoredAsThePrometheusOperatorsSchemaReadsThem() {
+		String rendered = Helm
+			.run("template", RELEASE, Helm.CHART.toString(), "--namespace", namespace, "--values",
+					Helm.PRODUCTION.toString(), "--show-only", "templates/prometheusrule.yaml", "--show-only",
+					"templates/servicemonitor.yaml")
+			.orFail();
+		for (HasMetadata object : admin.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)))
+			.items()) {
+			admin.resource(object).inNamespace(namespace).create();
+		}
+
+		GenericKubernetesResource rule = admin.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+			.inNamespace(namespace)
+			.withName(fullName())
+			.get();
+		List<Map<String, Object>> rules = rule.get("spec", "groups", 0, "rules");
+		assertThat(rules).extracting((alert) -> alert.get("alert"))
+			.contains("AnalyticalPlatformReconcileFailing", "AnalyticalPlatformReconcileQueueStuck",
+					"AnalyticalPlatformAuditSequencerLagging", "AnalyticalPlatformAccessRequestsWaiting");
+		assertThat(rules).allSatisfy((alert) -> assertThat((String) alert.get("expr")).doesNotContain("{{"));
+		GenericKubernetesResource monitor = admin
+			.genericKubernetesResources("monitoring.coreos.com/v1", "ServiceMonitor")
+			.inNamespace(namespace)
+			.withName(fullName())
+			.get();
+		assertThat((String) monitor.get("spec", "endpoints", 0, "path")).isEqualTo("/actuator/prometheus");
+
+		GenericKubernetesResource wrongType = new GenericKubernetesResource();
+		wrongType.setApiVersion("monitoring.coreos.com/v1");
+		wrongType.setKind("ServiceMonitor");
+		wrongType.setMetadata(new ObjectMetaBuilder().withName("wrong-type").build());
+		wrongType.setAdditionalProperty("spec", Map.of("endpoints", "every port"));
+		assertThatExceptionOfType(KubernetesClientException.class)
+			.as("the operator's schema is enforced, not just any JSON accepted")
+			.isThrownBy(() -> admin.resource(wrongType).inNamespace(namespace).dryRun().create())
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(422));
 	}
 
 	@Test
@@ -200,6 +241,37 @@ class ChartInstallIT {
 		}
 		finally {
 			admin.namespaces().withName(userNamespace).delete();
+		}
+	}
+
+	/**
+	 * The CRDs of the Prometheus Operator's ServiceMonitor and PrometheusRule, pinned in
+	 * scripts/prometheus-crds.sh: applied (idempotently, once per cluster in effect) and
+	 * awaited until served.
+	 */
+	private static void installPrometheusOperatorCrds() {
+		try (var crds = Files.list(Path.of(PlatformServices.get().prometheusCrds()))) {
+			for (Path file : crds.filter((f) -> f.toString().endsWith(".yaml")).sorted().toList()) {
+				CustomResourceDefinition crd = admin.apiextensions()
+					.v1()
+					.customResourceDefinitions()
+					.load(file.toFile())
+					.item();
+				admin.resource(crd).fieldManager("chart-tests").forceConflicts().serverSideApply();
+				admin.apiextensions()
+					.v1()
+					.customResourceDefinitions()
+					.withName(crd.getMetadata().getName())
+					.waitUntilCondition(
+							(stored) -> stored != null && stored.getStatus() != null && stored.getStatus()
+								.getConditions()
+								.stream()
+								.anyMatch((c) -> "Established".equals(c.getType()) && "True".equals(c.getStatus())),
+							1, TimeUnit.MINUTES);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

@@ -1,18 +1,16 @@
 package uk.gov.analyticalplatform.helm;
 
-import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import org.junit.jupiter.api.Test;
+
+import uk.gov.analyticalplatform.helm.fixture.ReadsDeployments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,15 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chart's RBAC against the code: every Kubernetes kind a module's production code
  * builds, reads or watches is granted, nothing is granted that no code uses (rules marked
  * {@code pending} wait for code that has not landed, and lose the mark when it does), and
- * no rule has a wildcard or a verb the adapter never calls.
+ * no rule has a wildcard or a verb the adapter never calls, nor grants a verb on a kind
+ * that no code path calls ({@link UsedVerbs}).
  */
 class RbacRulesTests {
-
-	/**
-	 * The in-JVM simulator of the local setup stands in for a cluster; it never calls
-	 * one.
-	 */
-	private static final String SIMULATOR = "uk.gov.analyticalplatform.kubernetes.internal.simulator";
 
 	private static final Set<String> ADAPTER_VERBS = Set.of("get", "list", "watch", "create", "patch", "delete");
 
@@ -67,6 +60,24 @@ class RbacRulesTests {
 		});
 	}
 
+	@Test
+	void noRuleGrantsAVerbTheCodeNeverCalls() {
+		assertThat(UsedVerbs.unusedGrants(this.rules, UsedVerbs.verbs(productionClasses())))
+			.as("granted (resource, verb) that no code path calls through KubernetesObjects")
+			.isEmpty();
+	}
+
+	@Test
+	void aGrantedVerbThatNoCodeCallsIsReported() {
+		JavaClasses fixture = new ClassFileImporter().importClasses(ReadsDeployments.class);
+		RbacRules readAndDelete = new RbacRules(List.of(new RbacRules.Rule(List.of("apps"), List.of("deployments"),
+				List.of("get", "delete"), "fixture", false)));
+
+		assertThat(UsedVerbs.verbs(fixture)).containsEntry("apps/deployments", Set.of("get"));
+		assertThat(UsedVerbs.unusedGrants(readAndDelete, UsedVerbs.verbs(fixture)))
+			.containsExactly("apps/deployments delete");
+	}
+
 	private Map<String, RbacRules.Rule> granted() {
 		Map<String, RbacRules.Rule> granted = new HashMap<>();
 		for (RbacRules.Rule rule : this.rules.rules()) {
@@ -79,11 +90,7 @@ class RbacRulesTests {
 		return granted;
 	}
 
-	/**
-	 * Group/resource of every fabric8 model kind the platform's production classes refer
-	 * to (class literals, builders, fields, parameters), with one class that does.
-	 */
-	private static Map<String, String> kindsUsedByProductionCode() {
+	private static JavaClasses productionClasses() {
 		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("uk.gov.analyticalplatform");
 		// the modules whose reconcilers call Kubernetes are on the class path, or this
@@ -91,40 +98,15 @@ class RbacRulesTests {
 		assertThat(classes.containPackage("uk.gov.analyticalplatform.kubernetes.internal")).isTrue();
 		assertThat(classes.containPackage("uk.gov.analyticalplatform.toollauncher")).isTrue();
 		assertThat(classes.containPackage("uk.gov.analyticalplatform.appdeploy")).isTrue();
-		Map<String, String> used = new TreeMap<>();
-		for (JavaClass owner : classes) {
-			if (owner.getPackageName().startsWith(SIMULATOR)) {
-				continue;
-			}
-			for (Dependency dependency : owner.getDirectDependenciesFromSelf()) {
-				Class<? extends HasMetadata> kind = kind(dependency.getTargetClass());
-				if (kind != null) {
-					used.putIfAbsent(RbacRules.key(HasMetadata.getGroup(kind), HasMetadata.getPlural(kind)),
-							owner.getName());
-				}
-			}
-		}
-		return used;
+		return classes;
 	}
 
 	/**
-	 * The model kind a class is, or builds ({@code DeploymentBuilder} builds a
-	 * Deployment).
+	 * Group/resource of every fabric8 model kind the platform's production classes refer
+	 * to (class literals, builders, fields, parameters), with one class that does.
 	 */
-	private static Class<? extends HasMetadata> kind(JavaClass target) {
-		String name = target.getName();
-		if (!name.startsWith("io.fabric8.kubernetes.api.model")) {
-			return null;
-		}
-		String kindName = name.replaceAll("(Builder|Fluent)$", "");
-		try {
-			Class<?> type = Class.forName(kindName);
-			return (HasMetadata.class.isAssignableFrom(type) && !type.isInterface()
-					&& !Modifier.isAbstract(type.getModifiers())) ? type.asSubclass(HasMetadata.class) : null;
-		}
-		catch (ClassNotFoundException ex) {
-			return null;
-		}
+	private static Map<String, String> kindsUsedByProductionCode() {
+		return UsedVerbs.kinds(productionClasses());
 	}
 
 }

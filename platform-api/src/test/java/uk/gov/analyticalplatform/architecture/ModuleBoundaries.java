@@ -124,11 +124,14 @@ final class ModuleBoundaries {
 	/**
 	 * The fabric8 client is used by the {@code kubernetes} module (the client and the
 	 * server-side-apply helper) and by the tool launcher's and app deployment's own
-	 * Kubernetes adapters.
+	 * Kubernetes adapters; and by the test support ({@code platform-testing}, never in
+	 * the image), whose {@code ChartServiceAccount} sets up the chart's RBAC for the
+	 * tests that run as it.
 	 */
 	static ArchRule kubernetesClientStaysInTheAdapters(String root) {
 		return sdkStaysAtTheEdge(root, KUBERNETES_CLIENT, root + ".kubernetes..",
-				root + ".toollauncher.internal.kubernetes..", root + ".appdeploy.internal.kubernetes..");
+				root + ".toollauncher.internal.kubernetes..", root + ".appdeploy.internal.kubernetes..",
+				root + ".testing..");
 	}
 
 	private static ArchRule sdkStaysAtTheEdge(String root, String sdk, String... adapters) {
@@ -146,14 +149,16 @@ final class ModuleBoundaries {
 	/**
 	 * fabric8's model types (plain objects, no I/O) may be built by the Kubernetes
 	 * adapter and by the internals of the modules that run workloads, in their pure
-	 * builders; never in a module's API, in other modules or in the application.
+	 * builders; never in a module's API, in other modules or in the application. The test
+	 * support applies the chart's RBAC objects for the tests
+	 * ({@code ChartServiceAccount}).
 	 */
 	static ArchRule kubernetesModelStaysInKubernetesCode(String root) {
 		return noClasses().that()
 			.resideInAPackage(root + "..")
 			.and()
 			.resideOutsideOfPackages(root + ".kubernetes..", root + ".toollauncher.internal..",
-					root + ".appdeploy.internal..")
+					root + ".appdeploy.internal..", root + ".testing..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage(KUBERNETES_MODEL)

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	private final WorkerThread thread;
 
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
+
+	private final AtomicLong failures = new AtomicLong();
 
 	/**
 	 * @param name the loop's name, also its thread's
@@ -166,9 +169,36 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			tally.failed();
+			this.failures.incrementAndGet();
 			log.warn("{}: could not reconcile {}: {}", this.name, key, Reasons.of(ex));
 			return !this.reconciler.endsPass(ex);
 		}
+	}
+
+	/** The loop's name, also its thread's and its metrics' {@code reconciler} tag. */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * How many reconciles of a key failed on this replica since it started: what the
+	 * {@code platform_reconcile_failures_total} metric counts.
+	 */
+	public long failures() {
+		return this.failures.get();
+	}
+
+	/** How many keys are due now ({@link Reconciler#backlog}): the queue depth. */
+	public long backlog() {
+		return this.reconciler.backlog();
+	}
+
+	/**
+	 * How many of the reconciler's objects are in each apply state
+	 * ({@link Reconciler#states}).
+	 */
+	public Map<ApplyState, Long> states() {
+		return this.reconciler.states();
 	}
 
 	private static <K> List<K> unseen(List<K> due, Set<K> seen) {

@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.reconcile;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a capability module plugs into a {@link ReconcileLoop}: one kind of desired object
@@ -52,6 +53,23 @@ public interface Reconciler<K> {
 	 */
 	default boolean endsPass(RuntimeException failure) {
 		return false;
+	}
+
+	/**
+	 * How many keys are due now: the loop's queue depth, read on every replica (not only
+	 * the leader) whenever metrics are scraped. By default the due keys up to one batch
+	 * of the loop; a reconciler that can count them cheaply says exactly how many.
+	 */
+	default long backlog() {
+		return due(ReconcileLoop.BATCH).size();
+	}
+
+	/**
+	 * How many of its objects are in each apply state, where the reconciler tracks them
+	 * ({@link TrackedReconciler}); empty where it does not.
+	 */
+	default Map<ApplyState, Long> states() {
+		return Map.of();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +146,28 @@ public class StatusRows<K> {
 			.param("limit", limit)
 			.query((row, n) -> row.getObject(1, this.keyType))
 			.list();
+	}
+
+	/** How many keys {@link #due} would return without a limit. */
+	public long dueCount() {
+		return this.jdbc
+			.sql("SELECT count(*) FROM " + this.table
+					+ " WHERE generation > observed_generation AND next_attempt_at <= :now")
+			.param("now", now())
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many rows are in each state; every state is present, zero where none is. */
+	public Map<ApplyState, Long> countByState() {
+		Map<ApplyState, Long> counts = new EnumMap<>(ApplyState.class);
+		for (ApplyState state : ApplyState.values()) {
+			counts.put(state, 0L);
+		}
+		this.jdbc.sql("SELECT state, count(*) FROM " + this.table + " GROUP BY state")
+			.query((row, n) -> counts.put(ApplyState.valueOf(row.getString(1)), row.getLong(2)))
+			.list();
+		return counts;
 	}
 
 	/** Every key of the table, in key order. */

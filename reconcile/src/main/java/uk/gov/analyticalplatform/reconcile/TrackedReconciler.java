@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.reconcile;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.transaction.support.TransactionOperations;
@@ -67,6 +68,16 @@ public class TrackedReconciler<K> implements Reconciler<K> {
 			this.rows.failed(key, row.generation(), Reasons.of(ex), this.backoff);
 			throw ex;
 		}
+	}
+
+	@Override
+	public long backlog() {
+		return this.rows.dueCount();
+	}
+
+	@Override
+	public Map<ApplyState, Long> states() {
+		return this.rows.countByState();
 	}
 
 	@Override

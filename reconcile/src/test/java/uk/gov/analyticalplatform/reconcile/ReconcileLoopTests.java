@@ -68,6 +68,22 @@ class ReconcileLoopTests {
 	}
 
 	@Test
+	void failuresAddUpAcrossPassesAndTheBacklogIsWhatIsDue() {
+		this.world.bump("a");
+		this.world.bump("b");
+		this.world.failing.add("a");
+		assertThat(this.loop.backlog()).isEqualTo(2);
+		assertThat(this.loop.name()).isEqualTo("test-loop");
+
+		this.loop.drain();
+		this.loop.drain();
+
+		assertThat(this.loop.failures()).isEqualTo(2);
+		assertThat(this.loop.backlog()).as("a still fails").isEqualTo(1);
+		assertThat(this.loop.states()).as("the fake tracks no apply status").isEmpty();
+	}
+
+	@Test
 	void aFailureThatEndsThePassLeavesTheRestForTheNext() {
 		this.world.bump("a");
 		this.world.bump("b");

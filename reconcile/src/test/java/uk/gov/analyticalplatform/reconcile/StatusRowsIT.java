@@ -155,6 +155,23 @@ class StatusRowsIT {
 	}
 
 	@Test
+	void theQueueDepthCountsDueRowsAndTheStatesCountEveryRow() {
+		long due = rows(T0).dueCount();
+		Map<ApplyState, Long> states = rows(T0).countByState();
+		assertThat(due).isEqualTo(rows(T0).due(100_000).size());
+		assertThat(states).containsOnlyKeys(ApplyState.values());
+
+		String failed = bumped();
+		rows(T0).failed(failed, 1, "no", BACKOFF);
+		bumped();
+
+		assertThat(rows(T0).dueCount()).as("the failed row waits for its backoff").isEqualTo(due + 1);
+		Map<ApplyState, Long> now = rows(T0).countByState();
+		assertThat(now.get(ApplyState.PENDING)).isEqualTo(states.get(ApplyState.PENDING) + 1);
+		assertThat(now.get(ApplyState.FAILED)).isEqualTo(states.get(ApplyState.FAILED) + 1);
+	}
+
+	@Test
 	void aRequeueMakesAReadyRowDueAgainAndNeverInsertsOne() {
 		String key = bumped();
 		rows(T0).failed(key, 1, "no", BACKOFF);

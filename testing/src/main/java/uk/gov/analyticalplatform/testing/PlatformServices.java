@@ -64,11 +64,31 @@ public final class PlatformServices {
 	}
 
 	/**
+	 * The kubeconfig the control plane's own code under test uses: the admin's, or, when
+	 * the JVM has {@code -Dplatform.test.chart-service-account=true} (failsafe's
+	 * {@code chart-rbac} execution), one with a token of the Helm chart's ServiceAccount
+	 * with exactly the chart's RBAC ({@link ChartServiceAccount}). The test's own setup
+	 * and assertions keep using {@link #kubeconfig()}.
+	 */
+	public String controlPlaneKubeconfig() {
+		return Boolean.getBoolean(ChartServiceAccount.PROPERTY) ? ChartServiceAccount.kubeconfig().toString()
+				: kubeconfig();
+	}
+
+	/**
 	 * The pinned Helm binary that {@code scripts/helm.sh} builds into the machine-wide
 	 * cache ({@code make test} builds it with the local cluster).
 	 */
 	public String helm() {
 		return require("PLATFORM_HELM");
+	}
+
+	/**
+	 * The folder of the Prometheus Operator's CRDs (ServiceMonitor, PrometheusRule) that
+	 * {@code scripts/prometheus-crds.sh} fetches, pinned, into the machine-wide cache.
+	 */
+	public String prometheusCrds() {
+		return require("PLATFORM_PROMETHEUS_CRDS");
 	}
 
 	public String jdbcUrl(String database) {

@@ -48,6 +48,11 @@ class AuditSequencer {
 			WHERE e.id <= ? AND (e.xid, e.id) > (h.last_xid, h.last_event_id)
 			  AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)""";
 
+	private static final String OLDEST_UNLINKED = """
+			SELECT min(e.occurred_at) FROM audit_event e, audit_chain_head h
+			WHERE (e.xid, e.id) > (h.last_xid, h.last_event_id)
+			  AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id)""";
+
 	private static final Logger log = LoggerFactory.getLogger(AuditSequencer.class);
 
 	static final String HEAD = "SELECT seq, hash, last_xid::text AS last_xid, last_event_id FROM audit_chain_head";
@@ -102,6 +107,18 @@ class AuditSequencer {
 			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
 		}
+	}
+
+	/**
+	 * How long the oldest committed event above the watermark has waited; zero if none.
+	 */
+	Duration lag() {
+		Timestamp oldest = this.jdbc.queryForObject(OLDEST_UNLINKED, Timestamp.class);
+		if (oldest == null) {
+			return Duration.ZERO;
+		}
+		Duration waited = Duration.between(oldest.toInstant(), this.clock.instant());
+		return waited.isNegative() ? Duration.ZERO : waited;
 	}
 
 	/** Links every pending event, batch by batch; returns how many were linked. */

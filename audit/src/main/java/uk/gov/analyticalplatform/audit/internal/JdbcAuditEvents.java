@@ -136,6 +136,11 @@ class JdbcAuditEvents implements AuditEvents {
 		return this.checkpoints.all().stream().map(StoredCheckpoint::toCheckpoint).toList();
 	}
 
+	@Override
+	public Duration sequencerLag() {
+		return this.sequencer.lag();
+	}
+
 	private AuditRecord toRecord(ResultSet rs) throws SQLException {
 		StoredEvent event = StoredEvent.read(rs);
 		long seq = rs.getLong("seq");

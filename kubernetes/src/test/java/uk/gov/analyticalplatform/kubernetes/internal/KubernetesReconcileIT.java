@@ -70,7 +70,7 @@ class KubernetesReconcileIT {
 
 	@DynamicPropertySource
 	static void cluster(DynamicPropertyRegistry registry) {
-		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().controlPlaneKubeconfig());
 	}
 
 	@BeforeEach

@@ -4,8 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -27,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here), with an accessibility check of every page it is asked to look at.
  */
 final class Browser implements AutoCloseable {
+
+	/** The system property naming the folder screenshots go to. */
+	static final String SCREENSHOTS = "platform.screenshots";
 
 	private final WebDriver driver;
 
@@ -142,6 +148,37 @@ final class Browser implements AutoCloseable {
 	/** Runs a script in the page and returns its result. */
 	Object script(String script, Object... arguments) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
+	/**
+	 * Saves what the browser shows as {@code <name>.png} in the folder named by the
+	 * system property {@value #SCREENSHOTS} ({@code make screenshots} sets it to
+	 * {@code docs/images}, for the user guide); does nothing without it. Only pages the
+	 * tests reach are ever pictured, so the guide shows screens that exist.
+	 */
+	void screenshot(String name) {
+		String folder = System.getProperty(SCREENSHOTS);
+		if (folder == null || folder.isBlank()) {
+			return;
+		}
+		try {
+			Path target = Path.of(folder).resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, Base64.getDecoder().decode(fullPage()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The whole page, not only the window, as base64 PNG (Chrome DevTools protocol). */
+	private String fullPage() {
+		Number height = (Number) ((JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollHeight");
+		Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", 1280, "height", height.intValue(), "scale", 1);
+		Map<String, Object> shot = ((ChromeDriver) this.driver).executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		return (String) shot.get("data");
 	}
 
 	/**

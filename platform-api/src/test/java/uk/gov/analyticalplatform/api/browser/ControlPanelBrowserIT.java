@@ -37,16 +37,19 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 		this.browser.awaitPath("/sign-in");
 		assertThat(this.browser.text("[data-test=environment-name]")).isEqualTo("Test setup");
 		assertThat(this.browser.text("[data-test=local-setup-banner]")).contains("Local setup, not for real data");
+		this.browser.screenshot("sign-in");
 		this.browser.assertAccessible();
 
 		signInWithPassword(user.username(), SignedInUsers.PASSWORD);
 		this.browser.awaitPath("/sign-in/two-factor/enrol");
 		assertThat(this.browser.find("#qr-code").getAttribute("src")).startsWith("data:image/png;base64,");
+		this.browser.screenshot("two-factor-enrol");
 		this.browser.assertAccessible();
 		String secret = this.browser.text("#secret").replace(" ", "");
 		this.browser.type("code", TestTotp.code(secret, this.clock.instant()));
 		this.browser.click("#confirm");
 		assertThat(this.browser.all("#recovery-codes li")).hasSize(10);
+		this.browser.screenshot("recovery-codes");
 		this.browser.assertAccessible();
 		this.browser.click("#continue");
 		assertThat(this.browser.text("#username")).isEqualTo(user.username());

@@ -66,6 +66,7 @@ class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
 		assertThat(this.browser.find("#nav-home").getAttribute("aria-current")).isEqualTo("page");
 		assertThat(this.browser.text("#dashboard")).contains("You do not have access to any dataset yet")
 			.contains("None of your requests is waiting");
+		this.browser.screenshot("analyst-home");
 		this.browser.assertAccessible();
 		this.browser.click("#nav-my-data");
 		this.browser.awaitPath("/data");
@@ -78,6 +79,7 @@ class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
 		assertThat(this.browser.all("input[name=scopes]")).extracting((box) -> box.getAttribute("value"))
 			.doesNotContain("users:admin", "audit:read")
 			.contains("profile:read");
+		this.browser.screenshot("api-tokens");
 	}
 
 	@Test
@@ -89,14 +91,21 @@ class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
 		this.browser.open("/admin/users?q=" + target.username());
 		assertThat(this.browser.all("tbody tr")).hasSize(1);
 		assertThat(this.browser.find("#nav-users").getAttribute("aria-current")).isEqualTo("page");
+		this.browser.screenshot("platform-admin-users");
 		this.browser.assertAccessible();
 		this.browser.click("tbody tr a");
 		assertThat(this.browser.text("#confirm-heading")).isEqualTo("Suspend " + target.username() + "?");
 		assertThat(this.browser.text("#consequence")).contains("stop working at once");
+		this.browser.screenshot("platform-admin-suspend-user");
 		this.browser.assertAccessible();
 		this.browser.click("#confirm");
 		this.browser.awaitPath("/admin/users");
 		assertThat(this.browser.text("main")).contains("Suspended " + target.username());
+
+		this.browser.open("/admin/audit");
+		this.browser.awaitText("main", "user.suspended");
+		this.browser.screenshot("platform-admin-audit");
+		this.browser.assertAccessible();
 	}
 
 	@Test

@@ -60,6 +60,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		signIn(analyst);
 		this.browser.open("/data/datasets?q=" + dataset.name());
 		assertThat(this.browser.text("#datasets")).contains(dataset.name()).contains("OFFICIAL").contains("S3");
+		this.browser.screenshot("analyst-find-dataset");
 		this.browser.assertAccessible();
 		this.browser.click("#datasets a");
 		assertThat(this.browser.text("#dataset-name")).isEqualTo(dataset.name());
@@ -83,10 +84,12 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#submit-request");
 		this.browser.awaitText(".govuk-error-summary", "must be a real date");
 		this.browser.type("until-day", "28");
+		this.browser.screenshot("analyst-request-access");
 		this.browser.click("#submit-request");
 		this.browser.awaitPath("/data/requests");
 		this.browser.awaitText("#done", "You asked for access to " + dataset.name());
 		assertThat(this.browser.text("#requests [data-test=request-state]")).isEqualTo("PENDING");
+		this.browser.screenshot("analyst-my-requests");
 		this.browser.assertAccessible();
 		this.browser.open("/data/datasets/" + dataset.id() + "/access");
 		this.browser.awaitText("h1", "You do not have permission");
@@ -96,6 +99,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.open("/data/approvals");
 		this.browser.awaitText("main", analyst.username() + " asks for " + dataset.name());
 		assertThat(this.browser.text("main")).contains("Monthly prison population report").contains("a/ (Read)");
+		this.browser.screenshot("data-admin-approvals");
 		this.browser.assertAccessible();
 		this.browser.click("[data-test=approve]");
 		this.browser.awaitText(".govuk-error-summary", "Enter a reason for your decision");
@@ -109,6 +113,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 
 		this.browser.open("/data/datasets/" + dataset.id() + "/access");
 		assertThat(this.browser.text("#grants")).contains(analyst.username()).contains(approver.username());
+		this.browser.screenshot("data-admin-dataset-access");
 		this.browser.assertAccessible();
 		String review = this.browser.fetch("/data/datasets/" + dataset.id() + "/access-review.csv");
 		assertThat(review).startsWith("200\ngrant_id,dataset,principal_type")
@@ -126,6 +131,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 			assertThat(this.browser.text("#allowed")).contains("s3://" + dataset.bucket() + "/a/");
 		});
 		assertThat(this.browser.text("#my-datasets")).contains(dataset.name()).contains("a/ (Read)");
+		this.browser.screenshot("analyst-my-data");
 		this.browser.assertAccessible();
 	}
 
@@ -146,6 +152,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.find("[data-group=team-" + suffix + "] input[name=username]").sendKeys(member.username());
 		this.browser.click("[data-group=team-" + suffix + "] [data-test=add-member]");
 		assertThat(this.browser.text("[data-group=team-" + suffix + "]")).contains(member.username());
+		this.browser.screenshot("platform-admin-groups");
 		this.browser.assertAccessible();
 
 		this.browser.open("/admin/datasets");
@@ -157,6 +164,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.type("bucket", "browser-" + suffix);
 		this.browser.click("#create-dataset");
 		this.browser.awaitText("#done", "Registered made-in-browser-" + suffix);
+		this.browser.screenshot("platform-admin-datasets");
 		this.browser.assertAccessible();
 		this.browser.click("[data-dataset=made-in-browser-" + suffix + "] a");
 		this.browser.assertAccessible();
@@ -172,6 +180,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#grant");
 		this.browser.awaitText("#done", "Granted read and write access to Group team-" + suffix);
 		assertThat(this.browser.text("#grants")).contains("Group team-" + suffix).contains("reports/ (Read and write)");
+		this.browser.screenshot("platform-admin-grant");
 		this.browser.click("[data-test=revoke]");
 		this.browser.awaitText(".govuk-error-summary", "Enter why you are revoking it");
 		this.browser.find("#grants input[name=reason]").sendKeys("Project finished");

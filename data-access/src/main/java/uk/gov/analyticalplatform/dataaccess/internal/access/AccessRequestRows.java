@@ -146,6 +146,14 @@ class AccessRequestRows {
 			.list();
 	}
 
+	/** How many requests are pending that were made before the cut-off. */
+	long pendingCreatedBefore(Instant createdBefore) {
+		return this.jdbc.sql("SELECT count(*) FROM access_requests WHERE state = 'PENDING' AND created_at < :before")
+			.param("before", Timestamp.from(createdBefore))
+			.query(Long.class)
+			.single();
+	}
+
 	private List<PathAccess> paths(UUID requestId) {
 		return this.jdbc.sql("SELECT path, level FROM access_request_paths WHERE request_id = :id ORDER BY path")
 			.param("id", requestId)

@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.dataaccess.internal.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -156,6 +157,11 @@ public class AccessRequestService implements AccessRequests {
 	public List<AccessRequest> awaitingDecision(Caller caller) {
 		return this.requests.pending(caller.platformAdmin() ? null : this.datasets.administeredBy(caller.userId()),
 				caller.userId());
+	}
+
+	@Override
+	public long pendingLongerThan(Duration age) {
+		return this.requests.pendingCreatedBefore(this.clock.instant().minus(age));
 	}
 
 	/** Expires one stale pending request in the caller's transaction. */
