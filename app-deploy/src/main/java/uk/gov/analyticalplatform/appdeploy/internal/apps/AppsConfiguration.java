@@ -11,7 +11,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.appdeploy.Availability;
-import uk.gov.analyticalplatform.appdeploy.internal.config.AppsProperties;
+import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.identity.SealingKeys;
 
@@ -30,10 +30,10 @@ public class AppsConfiguration {
 
 	@Bean
 	AppDirectory appDirectory(DataSource dataSource, Rollouts rollouts, AppsProperties properties) {
-		AppsProperties.AvailabilityNotice notice = properties.availability();
 		return new AppDirectory(new AppRows(JdbcClient.create(dataSource)), rollouts,
 				new AppDirectory.Settings(properties.maxViewers(), properties.versionsKept(), properties.domain(),
-						new Availability(notice.target(), notice.support(), notice.notice())));
+						new Availability(properties.availabilityTarget(), properties.availabilitySupport(),
+								properties.availabilityNotice())));
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppsConfiguration;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.Rollouts;
 import uk.gov.analyticalplatform.appdeploy.internal.gate.JdbcAppGate;

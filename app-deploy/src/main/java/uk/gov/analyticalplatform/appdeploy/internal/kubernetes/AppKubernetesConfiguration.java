@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpecs;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.Rollouts;
-import uk.gov.analyticalplatform.appdeploy.internal.config.AppsProperties;
+import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
@@ -76,9 +76,9 @@ public class AppKubernetesConfiguration {
 	static AppManifests.Settings settings(AppsProperties properties) {
 		return new AppManifests.Settings(properties.domain(), properties.containerPort(),
 				properties.ingress().className(), properties.ingress().controllerNamespace(),
-				properties.gate().authUrl(), properties.gate().signInUrl(), properties.resources().cpuRequest(),
-				properties.resources().cpuLimit(), properties.resources().memoryRequest(),
-				properties.resources().memoryLimit());
+				properties.ingress().annotations(), properties.gate().authUrl(), properties.gate().signInUrl(),
+				properties.resources().cpuRequest(), properties.resources().cpuLimit(),
+				properties.resources().memoryRequest(), properties.resources().memoryLimit());
 	}
 
 }

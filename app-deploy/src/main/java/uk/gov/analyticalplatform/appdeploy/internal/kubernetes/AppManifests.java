@@ -70,6 +70,8 @@ public final class AppManifests {
 	 * @param containerPort the port apps listen on
 	 * @param ingressClass the IngressClass
 	 * @param ingressControllerNamespace the namespace whose pods may reach apps
+	 * @param ingressAnnotations extra annotations of apps' Ingress objects; the gate's
+	 * own annotations win over them
 	 * @param authUrl the gate, as the ingress controller calls it
 	 * @param signInUrl where a request without a session is sent
 	 * @param cpuRequest CPU requested
@@ -78,8 +80,8 @@ public final class AppManifests {
 	 * @param memoryLimit memory limit
 	 */
 	public record Settings(String domain, int containerPort, String ingressClass, String ingressControllerNamespace,
-			String authUrl, String signInUrl, String cpuRequest, String cpuLimit, String memoryRequest,
-			String memoryLimit) {
+			Map<String, String> ingressAnnotations, String authUrl, String signInUrl, String cpuRequest,
+			String cpuLimit, String memoryRequest, String memoryLimit) {
 
 	}
 
@@ -292,13 +294,15 @@ public final class AppManifests {
 
 	static Ingress ingress(AppSpec spec, Settings settings) {
 		String host = spec.name() + "." + settings.domain();
+		Map<String, String> annotations = new TreeMap<>(settings.ingressAnnotations());
+		annotations.put("nginx.ingress.kubernetes.io/auth-url", settings.authUrl());
+		annotations.put("nginx.ingress.kubernetes.io/auth-signin", settings.signInUrl());
+		annotations.put("nginx.ingress.kubernetes.io/auth-response-headers",
+				"X-Auth-Request-User,X-Auth-Request-Email");
 		return new IngressBuilder().withNewMetadata()
 			.withName(NAME)
 			.withNamespace(namespace(spec.name()))
-			.addToAnnotations("nginx.ingress.kubernetes.io/auth-url", settings.authUrl())
-			.addToAnnotations("nginx.ingress.kubernetes.io/auth-signin", settings.signInUrl())
-			.addToAnnotations("nginx.ingress.kubernetes.io/auth-response-headers",
-					"X-Auth-Request-User,X-Auth-Request-Email")
+			.withAnnotations(annotations)
 			.endMetadata()
 			.withNewSpec()
 			.withIngressClassName(settings.ingressClass())

@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.appdeploy.internal.config;
+package uk.gov.analyticalplatform.appdeploy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param domain apps are served at {@code <name>.<domain>}
  * @param versionsKept how many versions of an app are kept (the deployed one always)
  * @param containerPort the port apps listen on
- * @param availability the notice shown on app pages, in the API and in front of apps
+ * @param availabilityTarget the share of time apps are expected to be available
+ * @param availabilitySupport when apps are supported
+ * @param availabilityNotice the notice shown on app pages, in the API and in front of
+ * every app once per session; it cannot be switched off
  * @param secrets the keys that encrypt apps' secrets at rest
  * @param gate how an app's ingress asks the platform who may pass
  * @param ingress the ingress controller in front of apps
@@ -24,8 +27,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("platform.apps")
 public record AppsProperties(@DefaultValue("50") int maxViewers, @DefaultValue("apps.localhost") String domain,
 		@DefaultValue("10") int versionsKept, @DefaultValue("8080") int containerPort,
-		@DefaultValue AvailabilityNotice availability, @DefaultValue Secrets secrets, @DefaultValue Gate gate,
+		@DefaultValue("0.95") double availabilityTarget,
+		@DefaultValue("office hours, Monday to Friday") String availabilitySupport,
+		@DefaultValue(DEFAULT_NOTICE) String availabilityNotice, @DefaultValue Secrets secrets, @DefaultValue Gate gate,
 		@DefaultValue Ingress ingress, @DefaultValue Resources resources, @DefaultValue Reconciler reconciler) {
+
+	static final String DEFAULT_NOTICE = "Apps are available about 95% of the time and are supported in office "
+			+ "hours, Monday to Friday, only. Do not use them for critical or official line-of-business work.";
 
 	public AppsProperties {
 		if (maxViewers < 1) {
@@ -34,18 +42,6 @@ public record AppsProperties(@DefaultValue("50") int maxViewers, @DefaultValue("
 		if (versionsKept < 1) {
 			throw new IllegalArgumentException("platform.apps.versions-kept must be at least 1");
 		}
-	}
-
-	/**
-	 * @param target the share of time apps are expected to be available
-	 * @param support when apps are supported
-	 * @param notice the sentence shown to people
-	 */
-	public record AvailabilityNotice(@DefaultValue("0.95") double target,
-			@DefaultValue("office hours, Monday to Friday") String support,
-			@DefaultValue("Apps are available about 95% of the time and supported in office hours, Monday to Friday, "
-					+ "only. Do not use them for critical or official line-of-business work.") String notice) {
-
 	}
 
 	/**
@@ -75,9 +71,15 @@ public record AppsProperties(@DefaultValue("50") int maxViewers, @DefaultValue("
 	 * @param className the IngressClass of apps' ingresses
 	 * @param controllerNamespace the namespace of the ingress controller, the only one
 	 * whose pods may reach an app
+	 * @param annotations extra annotations of apps' Ingress objects (the external-auth
+	 * ones are the platform's own)
 	 */
 	public record Ingress(@DefaultValue("nginx") String className,
-			@DefaultValue("ingress-nginx") String controllerNamespace) {
+			@DefaultValue("ingress-nginx") String controllerNamespace, Map<String, String> annotations) {
+
+		public Ingress {
+			annotations = (annotations != null) ? Map.copyOf(annotations) : Map.of();
+		}
 
 	}
 
