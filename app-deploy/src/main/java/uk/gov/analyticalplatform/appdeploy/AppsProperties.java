@@ -60,10 +60,10 @@ public record AppsProperties(@DefaultValue("50") int maxViewers, @DefaultValue("
 	 * @param authUrl the URL the ingress controller calls for every request
 	 * ({@code /authz/apps} of the control plane, inside the cluster)
 	 * @param signInUrl where a viewer without a session is sent to sign in (the control
-	 * plane's public {@code /authz/apps/sign-in})
+	 * plane's public {@code /authz/sign-in})
 	 */
 	public record Gate(@DefaultValue("http://analytical-platform.analytical-platform.svc/authz/apps") String authUrl,
-			@DefaultValue("https://control-panel.localhost/authz/apps/sign-in") String signInUrl) {
+			@DefaultValue("https://control-panel.localhost/authz/sign-in") String signInUrl) {
 
 	}
 

@@ -100,6 +100,18 @@ public final class ProblemTypes {
 
 	public static final URI GRANT_DOES_NOT_FIT = of("grant-does-not-fit");
 
+	public static final URI APP_NOT_FOUND = of("app-not-found");
+
+	public static final URI APP_VERSION_NOT_FOUND = of("app-version-not-found");
+
+	public static final URI DUPLICATE_APP = of("duplicate-app");
+
+	public static final URI INVALID_APP = of("invalid-app");
+
+	public static final URI VIEWER_LIMIT = of("viewer-limit");
+
+	public static final URI LAST_OWNER = of("last-owner");
+
 	private ProblemTypes() {
 	}
 

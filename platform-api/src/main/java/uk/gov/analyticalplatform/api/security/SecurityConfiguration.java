@@ -76,6 +76,11 @@ class SecurityConfiguration {
 				// checks the token's user may
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets/*/versions", "/api/v1/datasets/*/versions/*/verify")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
+				// build pipelines register and deploy app versions with a token; the
+				// module
+				// checks the token's user owns the app
+				.requestMatchers(HttpMethod.POST, "/api/v1/apps/*/versions", "/api/v1/apps/*/deployments")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.APPS_DEPLOY)))
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",

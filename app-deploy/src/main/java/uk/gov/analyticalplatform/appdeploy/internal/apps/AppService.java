@@ -32,6 +32,9 @@ public class AppService implements Apps {
 	static final Pattern IMAGE_REPOSITORY = Pattern
 		.compile("[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-][a-z0-9]+)*)+");
 
+	/** Names the control panel's own pages use. */
+	static final java.util.Set<String> RESERVED = java.util.Set.of("new", "notice");
+
 	private final AppRows apps;
 
 	private final AppDirectory directory;
@@ -64,6 +67,9 @@ public class AppService implements Apps {
 				check("repositoryUrl", app.repositoryUrl(), REPOSITORY, "https://github.com/<owner>/<repository>"),
 				check("imageRepository", app.imageRepository(), IMAGE_REPOSITORY,
 						"an image repository such as ghcr.io/<owner>/<image>, without a tag"));
+		if (RESERVED.contains(valid.name())) {
+			throw new InvalidApp("name", "'" + valid.name() + "' is reserved: choose another name");
+		}
 		return this.transactions.execute((tx) -> {
 			if (this.apps.nameTaken(valid.name())) {
 				throw new DuplicateApp(valid.name());

@@ -26,8 +26,8 @@ class AppManifestsTests {
 			"ingress-nginx",
 			Map.of("nginx.ingress.kubernetes.io/proxy-body-size", "10m", "nginx.ingress.kubernetes.io/auth-url",
 					"https://evil.example"),
-			"http://control-plane.platform.svc/authz/apps", "https://control.example.gov.uk/authz/apps/sign-in", "100m",
-			"1", "256Mi", "1Gi");
+			"http://control-plane.platform.svc/authz/apps", "https://control.example.gov.uk/authz/sign-in", "100m", "1",
+			"256Mi", "1Gi");
 
 	static final AppSpec DEPLOYED = new AppSpec(UUID.randomUUID(), "bail-dashboard", 3,
 			"ghcr.io/moj/bail-dashboard@sha256:" + "a".repeat(64), Map.of("MODE", "live"),
@@ -104,8 +104,7 @@ class AppManifestsTests {
 		assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
 		assertThat(ingress.getMetadata().getAnnotations())
 			.containsEntry("nginx.ingress.kubernetes.io/auth-url", "http://control-plane.platform.svc/authz/apps")
-			.containsEntry("nginx.ingress.kubernetes.io/auth-signin",
-					"https://control.example.gov.uk/authz/apps/sign-in")
+			.containsEntry("nginx.ingress.kubernetes.io/auth-signin", "https://control.example.gov.uk/authz/sign-in")
 			.containsEntry("nginx.ingress.kubernetes.io/proxy-body-size", "10m");
 	}
 
