@@ -58,7 +58,9 @@ public record Rollout(State state, String reason) {
 			return new Rollout(State.PROGRESSING, "the Deployment has no status yet");
 		}
 		for (DeploymentCondition condition : safe(status.getConditions())) {
-			if ("Progressing".equals(condition.getType()) && "False".equals(condition.getStatus())) {
+			boolean stalled = "Progressing".equals(condition.getType()) && "False".equals(condition.getStatus());
+			boolean refused = "ReplicaFailure".equals(condition.getType()) && "True".equals(condition.getStatus());
+			if (stalled || refused) {
 				return failed(version, condition.getReason() + ": " + condition.getMessage());
 			}
 		}

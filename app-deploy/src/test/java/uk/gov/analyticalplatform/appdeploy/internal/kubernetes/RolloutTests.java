@@ -58,6 +58,21 @@ class RolloutTests {
 				"version 3 cannot start: ProgressDeadlineExceeded: ReplicaSet \"app-7d\" has timed out progressing.");
 	}
 
+	@Test
+	void aPodThatCannotBeCreatedFailsTheRollout() {
+		Deployment deployment = new DeploymentBuilder(deployment(2, 2, 1, 0, 1, 1)).editStatus()
+			.addNewCondition()
+			.withType("ReplicaFailure")
+			.withStatus("True")
+			.withReason("FailedCreate")
+			.withMessage("pods \"app-7d-x\" is forbidden: exceeded quota: pods")
+			.endCondition()
+			.endStatus()
+			.build();
+		assertThat(Rollout.of(deployment, List.of(), 3).reason())
+			.isEqualTo("version 3 cannot start: FailedCreate: pods \"app-7d-x\" is forbidden: exceeded quota: pods");
+	}
+
 	private static Deployment deployment(long generation, long observed, int replicas, int updated, int available,
 			int wanted) {
 		return new DeploymentBuilder().withNewMetadata()
