@@ -134,6 +134,36 @@ class ApiAccessIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void anAppsDeployTokenOpensOnlyAppVersionRegistrationAndDeployment() {
+		ApiClient session = signedIn(this.users.enrolled("app-pipeline"));
+		String token = session
+			.post("/api/v1/me/tokens", "{\"name\": \"gha\", \"scopes\": [\"apps:deploy\"], \"expiresInDays\": 7}")
+			.json()
+			.path("token")
+			.asString();
+		ApiClient bearer = api().withBearer(token);
+		Set<String> opened = Set.of("POST /api/v1/apps/{name}/versions", "POST /api/v1/apps/{name}/deployments");
+		assertThat(this.routes.all()).extracting(Route::toString).containsAll(opened);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = bearer.exchange(route.method(), route.path(), route.body());
+			if (opened.contains(route.toString())) {
+				assertThat(response.status()).as(route.toString()).isIn(400, 404);
+			}
+			else {
+				assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
+	void theAdminListOfAppsIsTheOnlyAppsPageForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("not-apps-admin"));
+		Response page = analyst.exchange("GET", "/admin/apps", null, "text/html");
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(analyst.exchange("GET", "/apps", null, "text/html").status()).isEqualTo(200);
+	}
+
+	@Test
 	void aTokenReachesOnlyTheRoutesItsScopesOpen() {
 		ApiClient session = signedIn(this.users.enrolled("scoped"));
 		String token = session
