@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.identity.IdentityException;
@@ -72,6 +73,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
 		ProblemDetail problem = DataAccessProblems.of(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleToolLauncher(ToolLauncherException ex, WebRequest request) {
+		ProblemDetail problem = ToolProblems.of(ex);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
 				request);
 	}

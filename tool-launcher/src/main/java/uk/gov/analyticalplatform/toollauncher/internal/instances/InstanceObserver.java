@@ -1,8 +1,12 @@
 package uk.gov.analyticalplatform.toollauncher.internal.instances;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import org.slf4j.Logger;
@@ -32,12 +36,19 @@ class InstanceObserver implements SmartLifecycle {
 
 	private final int startLimit;
 
+	static final Duration RETRY = Duration.ofSeconds(30);
+
+	private final boolean enabled;
+
 	private volatile Subscription watch;
 
-	InstanceObserver(InstanceRows rows, KubernetesObjects objects, int startLimit) {
+	private volatile ScheduledExecutorService retries;
+
+	InstanceObserver(InstanceRows rows, KubernetesObjects objects, int startLimit, boolean enabled) {
 		this.rows = rows;
 		this.objects = objects;
 		this.startLimit = startLimit;
+		this.enabled = enabled;
 	}
 
 	/** Reads the instance's pods and records what they say. */
@@ -76,23 +87,55 @@ class InstanceObserver implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts the watch; while the cluster cannot be reached, tries again every
+	 * {@link #RETRY} without holding up the application.
+	 */
 	@Override
 	public void start() {
-		this.watch = this.objects.watch(List.of(Pod.class), ToolManifests.INSTANCE_LABEL, this::changed);
+		this.retries = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "tool-pod-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.retries.execute(this::watch);
+	}
+
+	private void watch() {
+		try {
+			this.watch = this.objects.watch(List.of(Pod.class), ToolManifests.INSTANCE_LABEL, this::changed);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot watch tool pods yet, trying again in {}: {}", RETRY, Reasons.of(ex));
+			ScheduledExecutorService running = this.retries;
+			if (running != null && !running.isShutdown()) {
+				running.schedule(this::watch, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
 	}
 
 	@Override
 	public void stop() {
-		Subscription running = this.watch;
-		this.watch = null;
+		ScheduledExecutorService running = this.retries;
+		this.retries = null;
 		if (running != null) {
-			running.close();
+			running.shutdownNow();
+		}
+		Subscription watching = this.watch;
+		this.watch = null;
+		if (watching != null) {
+			watching.close();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.watch != null;
+		return this.retries != null;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.enabled;
 	}
 
 }

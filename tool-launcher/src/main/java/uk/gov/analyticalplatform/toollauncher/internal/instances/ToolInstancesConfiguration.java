@@ -47,7 +47,7 @@ public class ToolInstancesConfiguration {
 
 	@Bean
 	InstanceObserver toolInstanceObserver(InstanceRows rows, KubernetesObjects objects, ToolsProperties properties) {
-		return new InstanceObserver(rows, objects, properties.startLimit());
+		return new InstanceObserver(rows, objects, properties.startLimit(), properties.reconciler().enabled());
 	}
 
 	@Bean
