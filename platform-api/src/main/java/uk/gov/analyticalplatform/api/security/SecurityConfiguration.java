@@ -78,6 +78,8 @@ class SecurityConfiguration {
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
 				.requestMatchers("/api/v1/tools/instances", "/api/v1/tools/instances/**")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
+				.requestMatchers("/api/v1/tools", "/api/v1/me/tools", "/api/v1/me/tools/**")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.TOOLS_WRITE)))
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",
