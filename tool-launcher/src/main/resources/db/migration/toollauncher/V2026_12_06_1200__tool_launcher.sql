@@ -62,6 +62,9 @@ CREATE TABLE tool_instances (
     desired             text        NOT NULL CHECK (desired IN ('RUNNING', 'STOPPED', 'DELETED')),
     delete_home         boolean     NOT NULL DEFAULT false,
     restarts            integer     NOT NULL DEFAULT 0 CHECK (restarts >= 0),
+    -- a reset recreates every object but the home volume: asked for, and done
+    resets              integer     NOT NULL DEFAULT 0 CHECK (resets >= 0),
+    applied_resets      integer     NOT NULL DEFAULT 0 CHECK (applied_resets >= 0),
     start_requested_at  timestamptz NOT NULL,
     -- a start holds one of the limited start slots from admission until READY or FAILED
     admitted_at         timestamptz,

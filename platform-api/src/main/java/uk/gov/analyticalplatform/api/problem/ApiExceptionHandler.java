@@ -26,6 +26,7 @@ import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.identity.IdentityException;
 import uk.gov.analyticalplatform.identity.TemporarilyRefused;
+import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 
 /**
  * Turns every error raised while handling an API request into an RFC 9457 problem
@@ -73,6 +74,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
 		ProblemDetail problem = DataAccessProblems.of(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleToolLauncher(ToolLauncherException ex, WebRequest request) {
+		ProblemDetail problem = ToolProblems.of(ex);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
 				request);
 	}

@@ -46,6 +46,15 @@ public final class ProblemTypes {
 
 	public static final URI SIGN_IN_THROTTLED = of("sign-in-throttled");
 
+	/** No tool instance with that id is the caller's. */
+	public static final URI TOOL_INSTANCE_NOT_FOUND = of("tool-instance-not-found");
+
+	/** The caller already has an instance of that tool. */
+	public static final URI DUPLICATE_TOOL_INSTANCE = of("duplicate-tool-instance");
+
+	/** The release or profile is not open to the caller (restricted or retired). */
+	public static final URI TOOL_NOT_LAUNCHABLE = of("tool-not-launchable");
+
 	public static final URI API_TOKEN_CREATION_THROTTLED = of("api-token-creation-throttled");
 
 	public static final URI ALREADY_ENROLLED = of("already-enrolled");
