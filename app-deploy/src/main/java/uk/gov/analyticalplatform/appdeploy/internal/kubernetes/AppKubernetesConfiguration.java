@@ -4,6 +4,9 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,7 @@ import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.Reasons;
 
 /**
  * The app reconciler on a loop of the reconcile kernel, under the application's one
@@ -24,6 +28,8 @@ import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
  */
 @Configuration(proxyBeanMethods = false)
 public class AppKubernetesConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(AppKubernetesConfiguration.class);
 
 	@Bean
 	ReconcileLoop<String> appDeployLoop(Rollouts rollouts, AppSpecs specs, KubernetesObjects objects,
@@ -46,14 +52,25 @@ public class AppKubernetesConfiguration {
 
 			private KubernetesObjects.Subscription subscription;
 
+			private boolean running;
+
 			@Override
 			public void start() {
-				this.subscription = objects.watch(List.of(Deployment.class), AppManifests.APP_LABEL,
-						(app) -> rollouts.rows().requeue(app));
+				this.running = true;
+				try {
+					this.subscription = objects.watch(List.of(Deployment.class), AppManifests.APP_LABEL,
+							(app) -> rollouts.rows().requeue(app));
+				}
+				catch (RuntimeException ex) {
+					// the loop's polls and resyncs still converge every app, only later
+					log.warn("Apps' Deployments are not watched: changes made by others are corrected at the next "
+							+ "resync ({})", Reasons.of(ex));
+				}
 			}
 
 			@Override
 			public void stop() {
+				this.running = false;
 				if (this.subscription != null) {
 					this.subscription.close();
 					this.subscription = null;
@@ -62,7 +79,7 @@ public class AppKubernetesConfiguration {
 
 			@Override
 			public boolean isRunning() {
-				return this.subscription != null;
+				return this.running;
 			}
 
 			@Override

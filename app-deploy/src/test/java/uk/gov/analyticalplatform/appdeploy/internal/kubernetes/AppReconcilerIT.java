@@ -50,7 +50,7 @@ class AppReconcilerIT {
 
 	static final Caller OWNER = Caller.user(UUID.randomUUID().toString(), "owner");
 
-	static final Duration ROLLOUT = Duration.ofSeconds(60);
+	static final Duration ROLLOUT = Duration.ofSeconds(120);
 
 	@Autowired
 	Apps apps;
