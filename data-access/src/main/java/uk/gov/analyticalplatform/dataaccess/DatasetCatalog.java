@@ -61,4 +61,11 @@ public interface DatasetCatalog {
 	 */
 	boolean canManageAccess(Caller caller, UUID datasetId);
 
+	/**
+	 * The datasets the caller manages in their own right, as a named data admin or the
+	 * holder (directly or through a group) of an active {@code ADMIN} grant, by name.
+	 * Being a platform admin does not count here.
+	 */
+	List<Dataset> administeredBy(Caller caller);
+
 }

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 
+import uk.gov.analyticalplatform.api.config.PlatformProperties;
 import uk.gov.analyticalplatform.identity.OidcSignIn;
 
 /**
@@ -18,10 +19,15 @@ import uk.gov.analyticalplatform.identity.OidcSignIn;
 @Configuration(proxyBeanMethods = false)
 class OidcConfiguration {
 
+	/**
+	 * The redirect URI is the configured public base URL's, never one built from the
+	 * request's {@code Host} (or forwarded) headers, which a client may forge.
+	 */
 	@Bean
-	ClientRegistrationRepository clientRegistrations(OidcProperties properties) {
+	ClientRegistrationRepository clientRegistrations(OidcProperties properties, PlatformProperties platform) {
+		String base = platform.baseUrl().toString().replaceAll("/+$", "");
 		Map<String, ClientRegistration> registrations = new LinkedHashMap<>();
-		properties.providers().forEach((id, provider) -> registrations.put(id, registration(id, provider)));
+		properties.providers().forEach((id, provider) -> registrations.put(id, registration(id, provider, base)));
 		return registrations::get;
 	}
 
@@ -30,14 +36,14 @@ class OidcConfiguration {
 		return new OidcSignInSuccess(properties, signIn, sessions);
 	}
 
-	private static ClientRegistration registration(String id, OidcProperties.Provider provider) {
+	private static ClientRegistration registration(String id, OidcProperties.Provider provider, String base) {
 		return ClientRegistrations.fromIssuerLocation(provider.issuerUri())
 			.registrationId(id)
 			.clientId(provider.clientId())
 			.clientSecret(provider.clientSecret())
 			.scope(provider.scopes())
 			.clientName(provider.displayName())
-			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.redirectUri(base + "/login/oauth2/code/{registrationId}")
 			.build();
 	}
 

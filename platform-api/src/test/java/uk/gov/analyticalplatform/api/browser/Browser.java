@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,32 @@ final class Browser implements AutoCloseable {
 		this.driver.get(this.base + path);
 	}
 
+	/**
+	 * Signs in with a password and a code from the authenticator, and waits for the home
+	 * page.
+	 */
+	void signIn(String username, String password, String code) {
+		open("/sign-in");
+		type("username", username);
+		type("password", password);
+		click("#sign-in");
+		awaitPath("/sign-in/two-factor");
+		type("code", code);
+		click("#verify");
+		awaitPath("/");
+	}
+
+	/** Signs out with the navigation's button and waits for the sign-in page. */
+	void signOut() {
+		click("#sign-out");
+		awaitPath("/sign-in");
+	}
+
+	/** Reloads the page, as the browser's refresh button does. */
+	void refresh() {
+		this.driver.navigate().refresh();
+	}
+
 	String path() {
 		return this.driver.getCurrentUrl().substring(this.base.length()).replaceAll("\\?.*", "");
 	}
@@ -72,6 +99,11 @@ final class Browser implements AutoCloseable {
 		WebElement field = find("#" + id);
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	/** Chooses an option of a select by its visible text. */
+	void select(String id, String text) {
+		new Select(find("#" + id)).selectByVisibleText(text);
 	}
 
 	void click(String css) {
@@ -107,6 +139,11 @@ final class Browser implements AutoCloseable {
 		return String.valueOf(result);
 	}
 
+	/** Runs a script in the page and returns its result. */
+	Object script(String script, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, arguments);
+	}
+
 	/**
 	 * Fails on any serious or critical WCAG 2.x A/AA violation axe-core finds on this
 	 * page.
@@ -120,6 +157,12 @@ final class Browser implements AutoCloseable {
 			.map(Browser::describe)
 			.toList();
 		assertThat(violations).as("accessibility of " + path()).isEmpty();
+	}
+
+	/** The violations of the given axe rules on this page, whatever their impact. */
+	List<String> violations(String... rules) {
+		Results results = new AxeBuilder().withRules(List.of(rules)).analyze(this.driver);
+		return results.getViolations().stream().map(Browser::describe).toList();
 	}
 
 	private static String describe(Rule rule) {

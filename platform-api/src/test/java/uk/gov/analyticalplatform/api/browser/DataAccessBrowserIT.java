@@ -152,6 +152,8 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.assertAccessible();
 		this.browser.type("name", "made-in-browser-" + suffix);
 		this.browser.type("description", "Registered from the control panel");
+		this.browser.select("owner", "team-" + suffix);
+		this.browser.click("#kind");
 		this.browser.type("bucket", "browser-" + suffix);
 		this.browser.click("#create-dataset");
 		this.browser.awaitText("#done", "Registered made-in-browser-" + suffix);

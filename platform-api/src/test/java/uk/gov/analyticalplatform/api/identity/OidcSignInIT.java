@@ -1,5 +1,11 @@
 package uk.gov.analyticalplatform.api.identity;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +69,34 @@ class OidcSignInIT extends IdentityIntegrationTest {
 		ApiClient browser = api();
 		signInThroughProvider(browser, "mock");
 		assertThat(browser.get("/api/v1/me").problemType()).isEqualTo("/problems/mfa-required");
+	}
+
+	@Test
+	void theRedirectUriIsTheConfiguredBaseUrlsWhateverHostTheRequestNames() throws IOException {
+		String start = rawGet("/oauth2/authorization/mock", "evil.example");
+		assertThat(start).startsWith("HTTP/1.1 302");
+		String location = start.lines()
+			.filter((line) -> line.regionMatches(true, 0, "Location:", 0, 9))
+			.map((line) -> line.substring(9).trim())
+			.findFirst()
+			.orElseThrow();
+		String redirectUri = URLDecoder.decode(location.replaceAll(".*[?&]redirect_uri=([^&]+).*", "$1"),
+				StandardCharsets.UTF_8);
+		assertThat(redirectUri).isEqualTo("http://127.0.0.1:" + this.port + "/login/oauth2/code/mock");
+		assertThat(location).doesNotContain("evil.example");
+	}
+
+	/** Sends a request by hand: Java's HTTP client does not let a caller set Host. */
+	private String rawGet(String path, String host) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host
+					+ "\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
 	}
 
 	private Response signInThroughProvider(ApiClient browser, String registration) {

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JVM (mock-oauth2-server). Every identity test shares this one context, so each makes
  * users of its own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @PlatformDatabase
 public abstract class IdentityIntegrationTest {
 
@@ -46,6 +47,18 @@ public abstract class IdentityIntegrationTest {
 
 	@Value("${platform.test.database}")
 	protected String database;
+
+	/**
+	 * Each context gets free ports of its own, chosen before it starts, so that its
+	 * public base URL (the OpenID Connect redirect URI's) names the port it listens on.
+	 */
+	@DynamicPropertySource
+	static void ports(DynamicPropertyRegistry registry) {
+		int port = TestSocketUtils.findAvailableTcpPort();
+		int managementPort = TestSocketUtils.findAvailableTcpPort();
+		registry.add("server.port", () -> port);
+		registry.add("management.server.port", () -> managementPort);
+	}
 
 	@DynamicPropertySource
 	static void identityProvider(DynamicPropertyRegistry registry) {

@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.dataaccess.internal.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,6 +127,15 @@ public class DatasetCatalogService implements DatasetCatalog {
 	@Override
 	public boolean canManageAccess(Caller caller, UUID datasetId) {
 		return canManage(caller, this.datasets.get(datasetId));
+	}
+
+	@Override
+	public List<Dataset> administeredBy(Caller caller) {
+		return this.datasets.administeredBy(caller.userId())
+			.stream()
+			.map(this.datasets::get)
+			.sorted(Comparator.comparing(Dataset::name))
+			.toList();
 	}
 
 	/** Whether the caller may manage the dataset's access. */

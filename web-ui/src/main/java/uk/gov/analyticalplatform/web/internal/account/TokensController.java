@@ -64,6 +64,7 @@ class TokensController {
 		}
 		model.addAttribute("errors", errors);
 		model.addAttribute("name", errors.any() ? name : "");
+		model.addAttribute("expiresInDays", errors.any() ? expiresInDays : null);
 		return page(model);
 	}
 

@@ -53,9 +53,15 @@ class AdminDatasetsController {
 	String create(DatasetForm form, Model model, RedirectAttributes redirect) {
 		FormErrors errors = new FormErrors().requireText("name", form.name(), "Enter a name")
 			.requireText("owner", form.owner(), "Choose the owner team");
-		boolean s3 = !"ATHENA".equals(form.kind());
-		errors.requireText(s3 ? "bucket" : "glueDatabase", s3 ? form.bucket() : form.glueDatabase(),
-				s3 ? "Enter the bucket" : "Enter the Glue database");
+		if ("S3".equals(form.kind())) {
+			errors.requireText("bucket", form.bucket(), "Enter the bucket");
+		}
+		else if ("ATHENA".equals(form.kind())) {
+			errors.requireText("glueDatabase", form.glueDatabase(), "Enter the Glue database");
+		}
+		else {
+			errors.add("kind", "Choose S3 or Athena");
+		}
 		if (!errors.any()) {
 			try {
 				Dataset dataset = this.catalog.create(this.callers.current(), form.toNewDataset());
@@ -112,7 +118,7 @@ class AdminDatasetsController {
 			String rootPrefix, String glueDatabase, String tables) {
 
 		static DatasetForm empty() {
-			return new DatasetForm("", "", "", "OFFICIAL", "S3", "", "", "", "");
+			return new DatasetForm("", "", "", "OFFICIAL", "", "", "", "", "");
 		}
 
 		NewDataset toNewDataset() {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
+import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
@@ -57,8 +59,20 @@ class DatasetPagesController {
 
 	@GetMapping("/data/datasets")
 	String browse(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+		Caller caller = this.callers.current();
 		model.addAttribute("query", query);
 		model.addAttribute("datasets", this.catalog.search(query.strip()));
+		model.addAttribute("mine", this.status.of(caller.asUser())
+			.datasets()
+			.stream()
+			.collect(
+					Collectors.toMap((access) -> access.dataset().id(), (access) -> access, (first, second) -> first)));
+		model.addAttribute("requested",
+				this.requests.mine(caller)
+					.stream()
+					.filter((request) -> request.state() == AccessRequestState.PENDING)
+					.map((request) -> request.dataset().id())
+					.collect(Collectors.toSet()));
 		return "data/datasets";
 	}
 

@@ -1,5 +1,6 @@
 package uk.gov.analyticalplatform.web.internal.data;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -9,12 +10,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.RequestAlreadyDecided;
 import uk.gov.analyticalplatform.dataaccess.UserAccess;
+import uk.gov.analyticalplatform.web.internal.support.Confirmation;
 
 /** My data (what I can use and what AWS allows me) and my access requests. */
 @Controller
@@ -49,6 +52,24 @@ class MyDataController {
 	String myRequests(Model model) {
 		model.addAttribute("requests", this.requests.mine(this.callers.current()));
 		return "data/requests";
+	}
+
+	/** Asks before withdrawing: the data admins stop seeing the request at once. */
+	@GetMapping("/data/requests/{id}/withdraw")
+	String confirmWithdrawal(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+		AccessRequest request = this.requests.mine(this.callers.current())
+			.stream()
+			.filter((mine) -> mine.id().equals(id) && mine.state() == AccessRequestState.PENDING)
+			.findFirst()
+			.orElse(null);
+		if (request == null) {
+			redirect.addFlashAttribute("failure", "That request is no longer waiting for a decision");
+			return "redirect:/data/requests";
+		}
+		return new Confirmation("Withdraw your request for " + request.dataset().name() + "?",
+				"The data admins will no longer see it. To ask for access again you will need to make a new request.",
+				"/data/requests/" + id + "/withdraw", Map.of(), "Withdraw request", true, "/data/requests")
+			.show(model);
 	}
 
 	@PostMapping("/data/requests/{id}/withdraw")

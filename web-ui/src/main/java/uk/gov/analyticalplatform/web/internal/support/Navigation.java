@@ -15,7 +15,8 @@ import uk.gov.analyticalplatform.identity.UserAccount;
 record Navigation(List<Item> items) {
 
 	/**
-	 * @param managesData whether the user decides access requests on some dataset
+	 * @param managesData whether the user manages some dataset in their own right (data
+	 * admin or admin grant)
 	 */
 	static Navigation of(UserAccount user, boolean managesData, String path) {
 		List<Item> items = new ArrayList<>();
@@ -23,6 +24,9 @@ record Navigation(List<Item> items) {
 		items.add(new Item("My data", "/data", "my-data"));
 		items.add(new Item("Find datasets", "/data/datasets", "datasets"));
 		items.add(new Item("My requests", "/data/requests", "requests"));
+		if (managesData) {
+			items.add(new Item("Datasets I manage", "/data/managed", "managed"));
+		}
 		if (managesData || user.isPlatformAdmin()) {
 			items.add(new Item("Approvals", "/data/approvals", "approvals"));
 		}

@@ -6,7 +6,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
+import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.kubernetes.KubernetesCluster;
 import uk.gov.analyticalplatform.web.ControlPanel;
 import uk.gov.analyticalplatform.web.SignInSessions;
@@ -60,10 +62,11 @@ class PageModel {
 		if (user == null || user.user().passwordChangeRequired()) {
 			return null;
 		}
-		String id = user.user().id().toString();
-		boolean managesData = user.user().isPlatformAdmin()
-				|| this.catalog.search("").stream().anyMatch((dataset) -> dataset.isDataAdmin(id));
-		return Navigation.of(user.user(), managesData, request.getRequestURI());
+		UserAccount account = user.user();
+		boolean managesData = !this.catalog
+			.administeredBy(new Caller(account.id().toString(), account.username(), account.isPlatformAdmin()))
+			.isEmpty();
+		return Navigation.of(account, managesData, request.getRequestURI());
 	}
 
 	@ModelAttribute("errors")
