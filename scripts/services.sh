@@ -157,6 +157,17 @@ browser_install() {
   apt-get update -qq >/dev/null && apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+# The authorisation gate is proven behind Debian's nginx (auth_request, as ingress-nginx uses it).
+nginx_install() {
+  if [ -x /usr/sbin/nginx ]; then return; fi
+  log "installing nginx (Debian package nginx-light) for the gate's tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null \
+    && apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends nginx-light >/dev/null
+  # the package starts a system-wide nginx on port 80: tests start their own on loopback
+  if command -v service >/dev/null; then service nginx stop >/dev/null 2>&1 || true; fi
+}
+
 write_env() {
   cat >"$envfile" <<ENV
 PLATFORM_PG_HOST=127.0.0.1
@@ -193,7 +204,7 @@ case "${1:-}" in
   # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
   # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
   start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0
-    cluster_start; write_env; log "environment in $envfile" ;;
+    nginx_install; cluster_start; write_env; log "environment in $envfile" ;;
   browser) browser_install ;;
   stop) "$root/scripts/cluster.sh" stop; moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;

@@ -64,7 +64,7 @@ class ChartInstallIT {
 			.create();
 		secret("analytical-platform-db-app", Map.of("password", "app"));
 		secret("analytical-platform-db-owner", Map.of("password", "owner"));
-		secret("analytical-platform-keys", Map.of("totp-2026", "a2V5", "audit-2026", "a2V5"));
+		secret("analytical-platform-keys", Map.of("totp-2026", "a2V5", "apps-2026", "a2V5", "audit-2026", "a2V5"));
 		installPrometheusOperatorCrds();
 		long started = System.nanoTime();
 		Helm.run("install", RELEASE, Helm.CHART.toString(), "--namespace", namespace, "--values",

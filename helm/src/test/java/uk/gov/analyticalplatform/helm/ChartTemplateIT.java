@@ -91,11 +91,11 @@ class ChartTemplateIT {
 		String config = applicationYaml(manifests);
 
 		assertThat(env).filteredOn((variable) -> ((String) variable.get("name")).matches(".*(PASSWORD|KEY_.*|SECRET)$"))
-			.hasSize(8)
+			.hasSize(9)
 			.allSatisfy((variable) -> assertThat(variable).containsKey("valueFrom").doesNotContainKey("value"));
 		assertThat(config).contains("k2025: ${PLATFORM_KEY_TOTP_0}", "k2026: ${PLATFORM_KEY_TOTP_1}",
-				"a2026: ${PLATFORM_KEY_AUDIT_0}", "client-secret: ${PLATFORM_OIDC_0_CLIENT_SECRET}",
-				"password: ${PLATFORM_SMTP_PASSWORD}");
+				"s2026: ${PLATFORM_KEY_APPS_0}", "a2026: ${PLATFORM_KEY_AUDIT_0}",
+				"client-secret: ${PLATFORM_OIDC_0_CLIENT_SECRET}", "password: ${PLATFORM_SMTP_PASSWORD}");
 	}
 
 	@Test

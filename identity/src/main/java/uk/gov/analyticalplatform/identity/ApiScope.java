@@ -27,7 +27,13 @@ public enum ApiScope {
 	APPS_DEPLOY("apps:deploy", Role.ANALYST),
 
 	/** Read, export and verify the audit log, for a platform admin's SIEM export. */
-	AUDIT_READ("audit:read", Role.PLATFORM_ADMIN);
+	AUDIT_READ("audit:read", Role.PLATFORM_ADMIN),
+
+	/**
+	 * Start, stop and change the owner's own tools ({@code /api/v1/me/tools/**}) and read
+	 * the catalogue, for automation.
+	 */
+	TOOLS_WRITE("tools:write", Role.ANALYST);
 
 	private final String value;
 

@@ -31,6 +31,15 @@ public interface SignInSessions {
 	 */
 	void keepThisSession(HttpServletRequest request, HttpServletResponse response);
 
+	/**
+	 * Where to send the browser once this session has passed the second factor: the page
+	 * that sent it to sign in (a tool's or app's gate), else the home page. Asked once:
+	 * the destination is forgotten.
+	 */
+	default String afterSignIn(HttpServletRequest request) {
+		return "/";
+	}
+
 	/** Ends this session. */
 	void signOut(HttpServletRequest request, HttpServletResponse response);
 

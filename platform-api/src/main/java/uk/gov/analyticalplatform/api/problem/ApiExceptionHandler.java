@@ -21,10 +21,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import uk.gov.analyticalplatform.appdeploy.AppException;
 import uk.gov.analyticalplatform.audit.InvalidAuditQuery;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.identity.IdentityException;
 import uk.gov.analyticalplatform.identity.TemporarilyRefused;
+import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 
 /**
  * Turns every error raised while handling an API request into an RFC 9457 problem
@@ -72,6 +74,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handleDataAccess(DataAccessException ex, WebRequest request) {
 		ProblemDetail problem = DataAccessProblems.of(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleToolLauncher(ToolLauncherException ex, WebRequest request) {
+		ProblemDetail problem = ToolProblems.of(ex);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleApps(AppException ex, WebRequest request) {
+		ProblemDetail problem = AppProblems.of(ex);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
 				request);
 	}

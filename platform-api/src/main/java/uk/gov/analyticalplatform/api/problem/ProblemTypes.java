@@ -46,6 +46,15 @@ public final class ProblemTypes {
 
 	public static final URI SIGN_IN_THROTTLED = of("sign-in-throttled");
 
+	/** No tool instance with that id is the caller's. */
+	public static final URI TOOL_INSTANCE_NOT_FOUND = of("tool-instance-not-found");
+
+	/** The caller already has an instance of that tool. */
+	public static final URI DUPLICATE_TOOL_INSTANCE = of("duplicate-tool-instance");
+
+	/** The release or profile is not open to the caller (restricted or retired). */
+	public static final URI TOOL_NOT_LAUNCHABLE = of("tool-not-launchable");
+
 	public static final URI API_TOKEN_CREATION_THROTTLED = of("api-token-creation-throttled");
 
 	public static final URI ALREADY_ENROLLED = of("already-enrolled");
@@ -99,6 +108,18 @@ public final class ProblemTypes {
 	public static final URI INVALID_DATASET = of("invalid-dataset");
 
 	public static final URI GRANT_DOES_NOT_FIT = of("grant-does-not-fit");
+
+	public static final URI APP_NOT_FOUND = of("app-not-found");
+
+	public static final URI APP_VERSION_NOT_FOUND = of("app-version-not-found");
+
+	public static final URI DUPLICATE_APP = of("duplicate-app");
+
+	public static final URI INVALID_APP = of("invalid-app");
+
+	public static final URI VIEWER_LIMIT = of("viewer-limit");
+
+	public static final URI LAST_OWNER = of("last-owner");
 
 	private ProblemTypes() {
 	}

@@ -76,6 +76,14 @@ class SecurityConfiguration {
 				// checks the token's user may
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets/*/versions", "/api/v1/datasets/*/versions/*/verify")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
+				.requestMatchers("/api/v1/tools/instances", "/api/v1/tools/instances/**")
+				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
+				.requestMatchers("/api/v1/tools", "/api/v1/me/tools", "/api/v1/me/tools/**")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.TOOLS_WRITE)))
+				// build pipelines register and deploy app versions with a token; the
+				// module checks the token's user owns the app
+				.requestMatchers(HttpMethod.POST, "/api/v1/apps/*/versions", "/api/v1/apps/*/deployments")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.APPS_DEPLOY)))
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",

@@ -22,6 +22,12 @@ import uk.gov.analyticalplatform.web.SignInSessions;
  */
 public class SessionSignIns implements SignInSessions {
 
+	/**
+	 * The session attribute holding where to send the browser once sign-in completes: a
+	 * path of this application (the gate's sign-in, which returns to the tool or app).
+	 */
+	public static final String RETURN_AFTER_SIGN_IN = "platform.returnAfterSignIn";
+
 	private final SecurityContextRepository repository;
 
 	private final Users users;
@@ -59,6 +65,17 @@ public class SessionSignIns implements SignInSessions {
 		UserAccount user = this.users.findById(current.user().id()).orElseThrow();
 		store(new StoredSignIn(user.id(), user.username(), user.sessionEpoch(), current.secondFactorPassed()), user,
 				request, response);
+	}
+
+	@Override
+	public String afterSignIn(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Object destination = (session != null) ? session.getAttribute(RETURN_AFTER_SIGN_IN) : null;
+		if (destination instanceof String path && path.startsWith("/") && !path.startsWith("//")) {
+			session.removeAttribute(RETURN_AFTER_SIGN_IN);
+			return path;
+		}
+		return "/";
 	}
 
 	@Override

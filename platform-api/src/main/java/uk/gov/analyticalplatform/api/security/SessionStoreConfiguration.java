@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,6 +67,17 @@ class SessionStoreConfiguration {
 				       OR n.last_access_time - s.LAST_ACCESS_TIME >= :touch)
 				""".replace(":touch", Long.toString(millis));
 		return (store) -> store.setUpdateSessionQuery(update);
+	}
+
+	/**
+	 * Two requests of one session that each set an attribute the stored session lacks
+	 * (two forms sent at once, each leaving a flash message) would both insert it, and
+	 * the second would fail on the primary key: PostgreSQL's upsert makes the later write
+	 * win instead.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer concurrentAttributeWrites() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	@Bean

@@ -43,6 +43,7 @@ class ImageRunsTheChartIT {
 	private static final Map<String, String> SECRETS = Map.of("analytical-platform-db-app/password",
 			TestDatabases.APP_ROLE, "analytical-platform-db-owner/password", TestDatabases.OWNER_ROLE,
 			"analytical-platform-keys/totp-2026", "dGVzdC1vbmx5LXRvdHAtZW5jcnlwdGlvbi1rZXktMDA=",
+			"analytical-platform-keys/apps-2026", "dGVzdC1vbmx5LWFwcHMtc2VjcmV0LWtleS0wMDAwMDA=",
 			"analytical-platform-keys/audit-2026", "dGVzdC1vbmx5LWNoZWNrcG9pbnQta2V5LW5vdC1mb3ItcHJvZHVjdGlvbi0wMQ==");
 
 	/**

@@ -110,6 +110,42 @@ class ApiAccessIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void everyToolAdminRouteIsForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("not-tools-admin"));
+		List<Route> adminRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.pattern().startsWith("/api/v1/tools/instances"))
+			.toList();
+		assertThat(adminRoutes).hasSize(2);
+		for (Route route : adminRoutes) {
+			Response response = analyst.send(route.method(), route.path(), route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/forbidden");
+		}
+	}
+
+	@Test
+	void aToolsWriteTokenOpensOnlyTheCatalogueAndTheOwnersTools() {
+		ApiClient session = signedIn(this.users.enrolled("tools-robot"));
+		String token = session
+			.post("/api/v1/me/tokens", "{\"name\": \"robot\", \"scopes\": [\"tools:write\"], \"expiresInDays\": 7}")
+			.json()
+			.path("token")
+			.asString();
+		ApiClient bearer = api().withBearer(token);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = bearer.exchange(route.method(), route.path(), route.body());
+			boolean opened = route.pattern().equals("/api/v1/tools") || route.pattern().startsWith("/api/v1/me/tools");
+			if (opened) {
+				assertThat(response.status()).as(route.toString()).isNotIn(401, 403);
+			}
+			else {
+				assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
 	void aDatasetsWriteTokenOpensOnlyVersionRegistrationAndVerification() {
 		ApiClient session = signedIn(this.users.enrolled("pipeline"));
 		String token = session
@@ -131,6 +167,36 @@ class ApiAccessIT extends IdentityIntegrationTest {
 				assertThat(response.status()).as(route.toString()).isEqualTo(403);
 			}
 		}
+	}
+
+	@Test
+	void anAppsDeployTokenOpensOnlyAppVersionRegistrationAndDeployment() {
+		ApiClient session = signedIn(this.users.enrolled("app-pipeline"));
+		String token = session
+			.post("/api/v1/me/tokens", "{\"name\": \"gha\", \"scopes\": [\"apps:deploy\"], \"expiresInDays\": 7}")
+			.json()
+			.path("token")
+			.asString();
+		ApiClient bearer = api().withBearer(token);
+		Set<String> opened = Set.of("POST /api/v1/apps/{name}/versions", "POST /api/v1/apps/{name}/deployments");
+		assertThat(this.routes.all()).extracting(Route::toString).containsAll(opened);
+		for (Route route : this.routes.beyondSignIn()) {
+			Response response = bearer.exchange(route.method(), route.path(), route.body());
+			if (opened.contains(route.toString())) {
+				assertThat(response.status()).as(route.toString()).isIn(400, 404);
+			}
+			else {
+				assertThat(response.status()).as(route.toString()).isEqualTo(403);
+			}
+		}
+	}
+
+	@Test
+	void theAdminListOfAppsIsTheOnlyAppsPageForbiddenToAnAnalyst() {
+		ApiClient analyst = signedIn(this.users.enrolled("not-apps-admin"));
+		Response page = analyst.exchange("GET", "/admin/apps", null, "text/html");
+		assertThat(page.status()).isEqualTo(403);
+		assertThat(analyst.exchange("GET", "/apps", null, "text/html").status()).isEqualTo(200);
 	}
 
 	@Test

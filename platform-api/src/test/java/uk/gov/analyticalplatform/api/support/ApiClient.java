@@ -24,14 +24,20 @@ public final class ApiClient {
 
 	private final int port;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	private String bearer;
 
 	public ApiClient(int port) {
+		this(port, new CookieManager());
+	}
+
+	/** A client sharing a cookie jar (a browser's, say). */
+	public ApiClient(int port, CookieManager cookies) {
 		this.port = port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
 	}
 
@@ -114,6 +120,24 @@ public final class ApiClient {
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	/**
+	 * The jar's cookies as one {@code Cookie} header value, for a request to another
+	 * host.
+	 */
+	public String cookieHeader() {
+		return String.join("; ",
+				this.cookies.getCookieStore()
+					.getCookies()
+					.stream()
+					.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+					.toList());
+	}
+
+	/** The client's HTTP client, with its cookie jar, following no redirects. */
+	public HttpClient http() {
+		return this.http;
 	}
 
 	public CookieManager cookies() {

@@ -37,10 +37,10 @@ class TwoFactorController {
 	}
 
 	@GetMapping("/sign-in/two-factor")
-	String codeForm() {
+	String codeForm(HttpServletRequest request) {
 		SessionUser session = this.sessions.current().orElseThrow();
 		if (session.secondFactorPassed()) {
-			return "redirect:/";
+			return "redirect:" + this.sessions.afterSignIn(request);
 		}
 		return session.user().secondFactorEnrolled() ? "signin/two-factor" : "redirect:/sign-in/two-factor/enrol";
 	}
@@ -54,7 +54,7 @@ class TwoFactorController {
 			try {
 				this.secondFactor.verify(session.user().id(), code);
 				this.sessions.secondFactorPassed(request, response);
-				return "redirect:/";
+				return "redirect:" + this.sessions.afterSignIn(request);
 			}
 			catch (IdentityException ex) {
 				errors.add("code", ex.getMessage());
@@ -109,7 +109,7 @@ class TwoFactorController {
 			try {
 				this.secondFactor.redeemRecoveryCode(session.user().id(), code);
 				this.sessions.secondFactorPassed(request, response);
-				return "redirect:/";
+				return "redirect:" + this.sessions.afterSignIn(request);
 			}
 			catch (SecondFactorRejected ex) {
 				errors.add("code", "That recovery code is not right, or it has been used already");

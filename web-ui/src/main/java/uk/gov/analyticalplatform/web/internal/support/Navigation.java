@@ -30,12 +30,14 @@ record Navigation(List<Item> items) {
 		if (managesData || user.isPlatformAdmin()) {
 			items.add(new Item("Approvals", "/data/approvals", "approvals"));
 		}
+		items.add(new Item("My apps", "/apps", "apps"));
 		items.add(new Item("API tokens", "/account/tokens", "tokens"));
 		if (user.isPlatformAdmin()) {
 			items.add(new Item("Users", "/admin/users", "users"));
 			items.add(new Item("Audit log", "/admin/audit", "audit"));
 			items.add(new Item("Manage datasets", "/admin/datasets", "admin-datasets"));
 			items.add(new Item("Groups", "/admin/groups", "groups"));
+			items.add(new Item("All apps", "/admin/apps", "admin-apps"));
 		}
 		String current = items.stream()
 			.filter((item) -> item.covers(path))

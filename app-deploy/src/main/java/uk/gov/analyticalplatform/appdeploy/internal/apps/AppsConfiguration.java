@@ -1,0 +1,72 @@
+package uk.gov.analyticalplatform.appdeploy.internal.apps;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import uk.gov.analyticalplatform.appdeploy.Availability;
+import uk.gov.analyticalplatform.appdeploy.AppsProperties;
+import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.identity.SealingKeys;
+
+/**
+ * The app services over the application's DataSource, transaction manager and audit log.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AppsConfiguration {
+
+	@Bean
+	SecretSeal appSecretSeal(AppsProperties properties) {
+		AppsProperties.Secrets secrets = properties.secrets();
+		return new SecretSeal(
+				new SealingKeys("platform.apps.secrets", secrets.encryptionKeys(), secrets.activeKeyId()));
+	}
+
+	@Bean
+	AppDirectory appDirectory(DataSource dataSource, Rollouts rollouts, AppsProperties properties) {
+		return new AppDirectory(new AppRows(JdbcClient.create(dataSource)), rollouts,
+				new AppDirectory.Settings(properties.maxViewers(), properties.versionsKept(), properties.domain(),
+						new Availability(properties.availabilityTarget(), properties.availabilitySupport(),
+								properties.availabilityNotice())));
+	}
+
+	@Bean
+	AppService apps(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
+			PlatformTransactionManager transactions, Clock clock) {
+		return new AppService(new AppRows(JdbcClient.create(dataSource)), directory, rollouts, audit,
+				new TransactionTemplate(transactions), clock);
+	}
+
+	@Bean
+	ViewerService appViewers(DataSource dataSource, AppDirectory directory, AuditLog audit,
+			PlatformTransactionManager transactions, Clock clock) {
+		return new ViewerService(directory, new ViewerRows(JdbcClient.create(dataSource)), audit,
+				new TransactionTemplate(transactions), clock);
+	}
+
+	@Bean
+	ReleaseService appReleases(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
+			PlatformTransactionManager transactions, Clock clock) {
+		return new ReleaseService(directory, new VersionRows(JdbcClient.create(dataSource)), rollouts, audit,
+				new TransactionTemplate(transactions), clock);
+	}
+
+	@Bean
+	SettingsService appSettings(DataSource dataSource, AppDirectory directory, SecretSeal seal, Rollouts rollouts,
+			AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+		return new SettingsService(directory, new SettingRows(JdbcClient.create(dataSource)), seal, rollouts, audit,
+				new TransactionTemplate(transactions), clock);
+	}
+
+	@Bean
+	AppSpecs appSpecs(DataSource dataSource, SecretSeal seal) {
+		return new AppSpecs(JdbcClient.create(dataSource), seal);
+	}
+
+}

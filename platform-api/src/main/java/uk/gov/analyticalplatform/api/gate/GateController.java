@@ -1,0 +1,165 @@
+package uk.gov.analyticalplatform.api.gate;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.gov.analyticalplatform.api.security.RememberedSignIn;
+import uk.gov.analyticalplatform.api.security.SessionSignIns;
+import uk.gov.analyticalplatform.identity.UserAccount;
+
+/**
+ * The authorisation gate: the ingress's external-auth call for every request to a tool or
+ * app ({@code GET /authz/{area}}), and the sign-in URL it sends a browser to
+ * ({@code GET /authz/sign-in?rd=...}).
+ * <ul>
+ * <li>2xx with {@value #USER_HEADER} and {@value #EMAIL_HEADER} for a signed-in user
+ * (second factor passed) whom the area lets through;</li>
+ * <li>401 when nobody is signed in (or the session is no longer current), and when the
+ * user's own tool is asleep: the ingress then sends the browser to sign-in;</li>
+ * <li>403 for a suspended user, and for any host the user may not reach, whether it
+ * exists or not.</li>
+ * </ul>
+ * Nothing is written on this path: activity is batched by the {@link ActivityRecorder}.
+ */
+@RestController
+class GateController {
+
+	static final String USER_HEADER = "X-Auth-Request-User";
+
+	static final String EMAIL_HEADER = "X-Auth-Request-Email";
+
+	static final String SIGN_IN = "/authz/sign-in";
+
+	private final Map<String, GatedArea> areas = new LinkedHashMap<>();
+
+	private final GateUsers users;
+
+	private final ActivityRecorder activity;
+
+	private final Clock clock;
+
+	GateController(ObjectProvider<GatedArea> areas, GateUsers users, ActivityRecorder activity, Clock clock) {
+		areas.orderedStream().forEach((area) -> this.areas.put(area.name(), area));
+		this.users = users;
+		this.activity = activity;
+		this.clock = clock;
+	}
+
+	@GetMapping("/authz/{area}")
+	ResponseEntity<Void> authorise(@PathVariable String area, HttpServletRequest request) {
+		GatedArea gated = this.areas.get(area);
+		OriginalRequest original = OriginalRequest.of(request);
+		if (gated == null || original == null) {
+			return answer(HttpStatus.FORBIDDEN);
+		}
+		Signed signed = signedIn();
+		if (signed.status() != null) {
+			return answer(signed.status());
+		}
+		GateUser user = signed.user();
+		GateDecision decision = gated.decide(original.host(), user);
+		if (decision instanceof GateDecision.Allow allow) {
+			if (allow.activityKey() != null) {
+				this.activity.record(gated, allow.activityKey(), this.clock.instant());
+			}
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(USER_HEADER, user.username());
+			if (user.email() != null) {
+				headers.set(EMAIL_HEADER, user.email());
+			}
+			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).headers(headers).build();
+		}
+		return answer((decision instanceof GateDecision.Asleep) ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN);
+	}
+
+	/**
+	 * Where the ingress sends a browser the gate answered 401: back to the original URL
+	 * once signed in, through the area's wake page when the user's own tool is asleep.
+	 * Only URLs of a gated area's hosts are followed.
+	 */
+	@GetMapping(SIGN_IN)
+	void signIn(@RequestParam(name = "rd", defaultValue = "") String returnTo, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		String host = OriginalRequest.host(returnTo);
+		Optional<GatedArea> area = (host != null)
+				? this.areas.values().stream().filter((candidate) -> candidate.serves(host)).findFirst()
+				: Optional.empty();
+		if (area.isEmpty()) {
+			response.sendError(HttpStatus.BAD_REQUEST.value());
+			return;
+		}
+		Signed signed = signedIn();
+		if (signed.status() == HttpStatus.FORBIDDEN) {
+			response.sendError(HttpStatus.FORBIDDEN.value());
+			return;
+		}
+		if (signed.status() != null) {
+			request.getSession(true)
+				.setAttribute(SessionSignIns.RETURN_AFTER_SIGN_IN, SIGN_IN + "?rd=" + encode(returnTo));
+			response.sendRedirect("/sign-in");
+			return;
+		}
+		GateDecision decision = area.get().decide(host, signed.user());
+		if (decision instanceof GateDecision.Allow) {
+			response.sendRedirect(returnTo);
+		}
+		else if (decision instanceof GateDecision.Asleep) {
+			response.sendRedirect(area.get().wake(host, signed.user()) + "?rd=" + encode(returnTo));
+		}
+		else {
+			response.sendError(HttpStatus.FORBIDDEN.value());
+		}
+	}
+
+	/** The request's signed-in user, or the status to answer instead (401 or 403). */
+	private Signed signedIn() {
+		Optional<RememberedSignIn> remembered = RememberedSignIn.current();
+		if (remembered.isEmpty()) {
+			return new Signed(null, HttpStatus.UNAUTHORIZED);
+		}
+		Optional<UserAccount> found = this.users.find(remembered.get().userId());
+		if (found.isEmpty()) {
+			return new Signed(null, HttpStatus.UNAUTHORIZED);
+		}
+		UserAccount user = found.get();
+		if (user.suspended()) {
+			return new Signed(null, HttpStatus.FORBIDDEN);
+		}
+		if (!remembered.get().secondFactorPassed() || user.passwordChangeRequired()
+				|| user.sessionEpoch() != remembered.get().sessionEpoch()) {
+			return new Signed(null, HttpStatus.UNAUTHORIZED);
+		}
+		return new Signed(new GateUser(user.id(), user.username(), user.email()), null);
+	}
+
+	private static ResponseEntity<Void> answer(HttpStatus status) {
+		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).build();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private record Signed(GateUser user, HttpStatus status) {
+
+	}
+
+}

@@ -1,0 +1,188 @@
+package uk.gov.analyticalplatform.api.tools;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import uk.gov.analyticalplatform.identity.UserAccount;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+
+/** The caller's own tools: start, stop, switch, reset, delete and watch them start. */
+@RestController
+@Tag(name = "My tools", description = "The caller's RStudio, JupyterLab and VS Code instances")
+class MyToolsController {
+
+	/** How often a progress stream looks at the instance. */
+	static final Duration PROGRESS_POLL = Duration.ofMillis(500);
+
+	/** How long a progress stream stays open. */
+	static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(15);
+
+	private static final ScheduledExecutorService progress = Executors.newScheduledThreadPool(1, (task) -> {
+		Thread thread = new Thread(task, "tool-progress");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final ToolInstances instances;
+
+	private final ToolCallers callers;
+
+	MyToolsController(ToolInstances instances, ToolCallers callers) {
+		this.instances = instances;
+		this.callers = callers;
+	}
+
+	@GetMapping("/api/v1/me/tools")
+	@Operation(summary = "My tool instances with their state, URL, last activity and when they idle")
+	Map<String, List<InstanceView>> mine(@AuthenticationPrincipal UserAccount user) {
+		return Map.of("items", this.instances.mine(caller(user)).stream().map(InstanceView::of).toList());
+	}
+
+	@GetMapping("/api/v1/me/tools/{id}")
+	@Operation(summary = "One of my tool instances")
+	InstanceView get(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return InstanceView.of(this.instances.get(caller(user), id));
+	}
+
+	@PostMapping("/api/v1/me/tools")
+	@Operation(summary = "Create my instance of a tool and start it (202: the start is under way)")
+	ResponseEntity<InstanceView> create(@AuthenticationPrincipal UserAccount user, @RequestBody NewInstance body) {
+		ToolInstance created = this.instances.create(caller(user), Tool.parse(body.tool()), body.release(),
+				body.profile());
+		return ResponseEntity.created(URI.create("/api/v1/me/tools/" + created.id())).body(InstanceView.of(created));
+	}
+
+	@PostMapping("/api/v1/me/tools/{id}/start")
+	@Operation(summary = "Start a stopped or idled instance (queued behind the start limit)")
+	ResponseEntity<InstanceView> start(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(InstanceView.of(this.instances.start(caller(user), id)));
+	}
+
+	@PostMapping("/api/v1/me/tools/{id}/stop")
+	@Operation(summary = "Stop an instance; its home volume stays")
+	ResponseEntity<InstanceView> stop(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(InstanceView.of(this.instances.stop(caller(user), id)));
+	}
+
+	@PostMapping("/api/v1/me/tools/{id}/restart")
+	@Operation(summary = "Replace an instance's pod; its home volume stays")
+	ResponseEntity<InstanceView> restart(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(InstanceView.of(this.instances.restart(caller(user), id)));
+	}
+
+	@PostMapping("/api/v1/me/tools/{id}/cancel")
+	@Operation(summary = "Cancel a start that has not finished")
+	ResponseEntity<InstanceView> cancel(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(InstanceView.of(this.instances.cancel(caller(user), id)));
+	}
+
+	@PostMapping("/api/v1/me/tools/{id}/reset")
+	@Operation(summary = "Recreate every object of an instance but its home volume, and start it")
+	ResponseEntity<InstanceView> reset(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		return ResponseEntity.accepted().body(InstanceView.of(this.instances.reset(caller(user), id)));
+	}
+
+	@PatchMapping("/api/v1/me/tools/{id}")
+	@Operation(summary = "Switch an instance's release (up or down) or resource profile")
+	ResponseEntity<InstanceView> change(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id,
+			@RequestBody InstanceChange body) {
+		return ResponseEntity.accepted()
+			.body(InstanceView.of(this.instances.change(caller(user), id, body.release(), body.profile())));
+	}
+
+	@DeleteMapping("/api/v1/me/tools/{id}")
+	@Operation(summary = "Delete an instance; its home volume too only with deleteHome=true")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean deleteHome) {
+		this.instances.delete(caller(user), id, deleteHome);
+		return ResponseEntity.accepted().build();
+	}
+
+	@GetMapping(path = "/api/v1/me/tools/{id}/events", produces = "text/event-stream")
+	@Operation(summary = "A stream of the instance's status (server-sent events named 'status'), "
+			+ "until it is READY, FAILED, STOPPED or IDLED")
+	SseEmitter events(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
+		ToolUser caller = caller(user);
+		// refuses an instance that is not the caller's before the stream opens
+		this.instances.get(caller, id);
+		SseEmitter emitter = new SseEmitter(PROGRESS_TIMEOUT.toMillis());
+		AtomicReference<InstanceView.Status> last = new AtomicReference<>();
+		AtomicReference<ScheduledFuture<?>> poll = new AtomicReference<>();
+		Runnable send = () -> {
+			try {
+				InstanceView now = InstanceView.of(this.instances.get(caller, id));
+				if (!now.status().equals(last.getAndSet(now.status()))) {
+					emitter.send(SseEmitter.event().name("status").data(now));
+				}
+				if (finished(now.status().state())) {
+					emitter.complete();
+					poll.get().cancel(false);
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				emitter.completeWithError(ex);
+				poll.get().cancel(false);
+			}
+		};
+		poll.set(progress.scheduleWithFixedDelay(send, 0, PROGRESS_POLL.toMillis(), TimeUnit.MILLISECONDS));
+		emitter.onCompletion(() -> poll.get().cancel(false));
+		emitter.onTimeout(() -> poll.get().cancel(false));
+		return emitter;
+	}
+
+	private static boolean finished(String state) {
+		return switch (state) {
+			case "READY", "FAILED", "STOPPED", "IDLED" -> true;
+			default -> false;
+		};
+	}
+
+	private ToolUser caller(UserAccount user) {
+		return this.callers.of(user);
+	}
+
+	/**
+	 * @param tool rstudio, jupyterlab or vscode
+	 * @param release a release's name, or none for the newest open to the caller
+	 * @param profile a profile's name, or none for the release's default
+	 */
+	record NewInstance(String tool, String release, String profile) {
+
+	}
+
+	/**
+	 * @param release the release to switch to, or none to keep it
+	 * @param profile the profile to switch to, or none to keep it
+	 */
+	record InstanceChange(String release, String profile) {
+
+	}
+
+}

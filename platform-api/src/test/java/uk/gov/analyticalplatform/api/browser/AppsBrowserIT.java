@@ -1,0 +1,111 @@
+package uk.gov.analyticalplatform.api.browser;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.appdeploy.AppViewers;
+import uk.gov.analyticalplatform.appdeploy.Caller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app journey in a real browser: an analyst registers an app, adds viewers up to the
+ * limit, is refused the 51st in a GOV.UK error summary, and reads the availability notice
+ * on the app's pages and in front of the app; every page visited is checked for
+ * accessibility.
+ */
+class AppsBrowserIT extends IdentityIntegrationTest {
+
+	@Autowired
+	private AppViewers viewers;
+
+	private Browser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void anAnalystRegistersAnAppAddsViewersToTheLimitAndIsRefusedTheFiftyFirst() {
+		Enrolled analyst = this.users.enrolled("app-analyst");
+		String name = "bail-" + UUID.randomUUID().toString().substring(0, 6);
+		signIn(analyst);
+
+		this.browser.open("/apps");
+		this.browser.awaitText("#availability-notice", "95%");
+		this.browser.assertAccessible();
+		this.browser.click("#register-app");
+		this.browser.awaitPath("/apps/new");
+		this.browser.assertAccessible();
+		this.browser.type("name", name);
+		this.browser.type("description", "Bail decisions dashboard");
+		this.browser.type("repositoryUrl", "https://gitlab.example/moj/" + name);
+		this.browser.type("imageRepository", "ghcr.io/moj/" + name);
+		this.browser.click("#register");
+		this.browser.awaitText(".govuk-error-summary", "https://github.com/");
+		this.browser.assertAccessible();
+		this.browser.type("repositoryUrl", "https://github.com/moj/" + name);
+		this.browser.click("#register");
+		this.browser.awaitPath("/apps/" + name);
+		this.browser.awaitText("#notice", "Registered " + name);
+		assertThat(this.browser.text("#availability-notice")).contains("95% of the time")
+			.contains("office hours, Monday to Friday")
+			.contains("critical or official line-of-business");
+		assertThat(this.browser.text("#viewer-count")).isEqualTo("0 of 50 viewers");
+		this.browser.assertAccessible();
+
+		this.browser.type("email", "first.viewer@justice.gov.uk");
+		this.browser.click("#add-viewer");
+		this.browser.awaitText("#viewer-count", "1 of 50 viewers");
+		Caller owner = new Caller(analyst.user().id().toString(), analyst.username(), false);
+		for (int i = 2; i < 50; i++) {
+			this.viewers.add(owner, name, "viewer" + i + "@justice.gov.uk");
+		}
+		this.browser.open("/apps/" + name);
+		this.browser.type("email", "fiftieth@justice.gov.uk");
+		this.browser.click("#add-viewer");
+		this.browser.awaitText("#viewer-count", "50 of 50 viewers");
+
+		this.browser.type("email", "fifty-first@justice.gov.uk");
+		this.browser.click("#add-viewer");
+		this.browser.awaitText(".govuk-error-summary", "already has 50 viewers");
+		assertThat(this.browser.text("#email-error")).contains("remove a viewer before adding another");
+		assertThat(this.browser.text("#viewer-count")).isEqualTo("50 of 50 viewers");
+		assertThat(this.browser.text("#viewers")).doesNotContain("fifty-first@justice.gov.uk");
+		this.browser.assertAccessible();
+
+		this.browser
+			.open("/apps/notice?rd=" + URLEncoder.encode("https://" + name + ".apps.test/", StandardCharsets.UTF_8));
+		this.browser.awaitText("h1", "Before you open " + name);
+		assertThat(this.browser.text("#availability-notice")).contains("95% of the time");
+		this.browser.assertAccessible();
+	}
+
+	private void signIn(Enrolled user) {
+		this.browser.open("/sign-in");
+		this.browser.type("username", user.username());
+		this.browser.type("password", SignedInUsers.PASSWORD);
+		this.browser.click("#sign-in");
+		this.browser.awaitPath("/sign-in/two-factor");
+		this.browser.type("code", freshCode(user.secret()));
+		this.browser.click("#verify");
+		this.browser.awaitPath("/");
+	}
+
+}

@@ -1,0 +1,174 @@
+package uk.gov.analyticalplatform.toollauncher.internal.instances;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+
+import uk.gov.analyticalplatform.audit.Actor;
+import uk.gov.analyticalplatform.audit.AuditEvent;
+import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.kubernetes.Converged;
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
+import uk.gov.analyticalplatform.kubernetes.Owner;
+import uk.gov.analyticalplatform.reconcile.Applied;
+import uk.gov.analyticalplatform.reconcile.Applier;
+import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.StatusRow;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ResourceProfile;
+import uk.gov.analyticalplatform.toollauncher.ToolRelease;
+import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueRows;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.DesiredInstance;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.DesiredUser;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolSettings;
+
+/**
+ * Brings one instance's objects to what its owner wants: the user's namespace-wide
+ * objects, then the instance's, with one replica once the start holds a slot of the start
+ * limit (else none, and the instance waits in the queue); on delete, prunes the
+ * instance's objects (the home volume only when asked) and, with the user's last
+ * instance, the namespace. Objects a resync had to restore are audited as drift.
+ */
+class InstanceApplier implements Applier<UUID> {
+
+	static final Actor RECONCILER = Actor.system("tool-launcher");
+
+	private final InstanceRows rows;
+
+	private final CatalogueRows catalogue;
+
+	private final KubernetesObjects objects;
+
+	private final InstanceObserver observer;
+
+	private final AuditLog audit;
+
+	private final ToolSettings settings;
+
+	private final Function<InstanceRow, String> roleArns;
+
+	private final int startLimit;
+
+	InstanceApplier(InstanceRows rows, CatalogueRows catalogue, KubernetesObjects objects, InstanceObserver observer,
+			AuditLog audit, ToolSettings settings, Function<InstanceRow, String> roleArns, int startLimit) {
+		this.rows = rows;
+		this.catalogue = catalogue;
+		this.objects = objects;
+		this.observer = observer;
+		this.audit = audit;
+		this.settings = settings;
+		this.roleArns = roleArns;
+		this.startLimit = startLimit;
+	}
+
+	@Override
+	public Applied apply(StatusRow<UUID> status) {
+		Optional<InstanceRow> found = this.rows.find(status.key());
+		if (found.isEmpty()) {
+			return Applied.of(Outcome.NOOP);
+		}
+		InstanceRow row = found.get();
+		return switch (row.desired()) {
+			case DELETED -> delete(row);
+			case RUNNING, STOPPED -> converge(row, status);
+		};
+	}
+
+	private Applied converge(InstanceRow row, StatusRow<UUID> status) {
+		boolean admitted = row.wantsRunning() && (row.admittedAt() != null || row.phase() == InstancePhase.READY
+				|| row.phase() == InstancePhase.FAILED || this.rows.admit(row.id(), this.startLimit));
+		List<Converged> results = new ArrayList<>();
+		results.add(this.objects.converge(userOwner(row), ToolManifests.userObjects(user(row), this.settings),
+				ToolManifests.userKinds()));
+		DesiredInstance desired = desired(row, admitted);
+		if (row.resets() > row.appliedResets()) {
+			results.add(this.objects.converge(instanceOwner(row),
+					List.of(ToolManifests.instanceObjects(desired, this.settings).get(0)),
+					ToolManifests.instanceKinds()));
+		}
+		results.add(this.objects.converge(instanceOwner(row), ToolManifests.instanceObjects(desired, this.settings),
+				ToolManifests.instanceKinds()));
+		if (row.resets() > row.appliedResets()) {
+			this.rows.resetApplied(row.id(), row.resets());
+		}
+		if (row.wantsRunning() && !admitted) {
+			this.rows.observe(row.id(), InstancePhase.PENDING, "Queued", null, null);
+		}
+		else {
+			this.observer.refresh(row.id());
+		}
+		Outcome outcome = summary(results);
+		boolean drift = status.believedApplied() && outcome.changed();
+		return Applied.of(outcome, () -> {
+			if (drift) {
+				this.audit
+					.record(AuditEvent.of(RECONCILER, "tool.drift.corrected", "tool_instance", row.id().toString())
+						.with("owner", row.username())
+						.with("tool", row.tool().slug())
+						.with("objects", changed(results)));
+			}
+		});
+	}
+
+	private Applied delete(InstanceRow row) {
+		List<Class<? extends HasMetadata>> kinds = new ArrayList<>(ToolManifests.workloadKinds());
+		if (row.deleteHome()) {
+			kinds.add(PersistentVolumeClaim.class);
+		}
+		Converged removed = this.objects.converge(instanceOwner(row), List.of(), kinds);
+		Outcome outcome = removed.summary();
+		if (row.deleteHome() && !this.rows.othersOfUser(row.userId(), row.id())) {
+			Converged namespace = this.objects.converge(userOwner(row), List.of(), ToolManifests.userKinds());
+			outcome = namespace.changed() ? Outcome.DELETED : outcome;
+		}
+		this.rows.delete(row.id());
+		return Applied.of(outcome);
+	}
+
+	private DesiredInstance desired(InstanceRow row, boolean running) {
+		ToolRelease release = this.catalogue.release(row.releaseId()).orElseThrow();
+		ResourceProfile profile = this.catalogue.profile(row.profile()).orElseThrow();
+		return new DesiredInstance(row.id(), row.namespace(), row.hostLabel(), row.tool(), release.image(),
+				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts());
+	}
+
+	private DesiredUser user(InstanceRow row) {
+		return new DesiredUser(row.userId().toString(), row.namespace(), this.roleArns.apply(row));
+	}
+
+	static Owner userOwner(InstanceRow row) {
+		return Owner.of(ToolManifests.USER_LABEL, row.userId().toString());
+	}
+
+	static Owner instanceOwner(InstanceRow row) {
+		return Owner.of(ToolManifests.INSTANCE_LABEL, row.id().toString());
+	}
+
+	private static Outcome summary(List<Converged> results) {
+		Outcome strongest = Outcome.NOOP;
+		for (Converged result : results) {
+			Outcome outcome = result.summary();
+			if (outcome.compareTo(strongest) > 0) {
+				strongest = outcome;
+			}
+		}
+		return strongest;
+	}
+
+	private static List<String> changed(List<Converged> results) {
+		List<String> changed = new ArrayList<>();
+		results.forEach((result) -> result.outcomes().forEach((ref, outcome) -> {
+			if (outcome.changed()) {
+				changed.add(ref + " " + outcome);
+			}
+		}));
+		return changed;
+	}
+
+}

@@ -1,0 +1,141 @@
+package uk.gov.analyticalplatform.toollauncher.internal.instances;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects.Subscription;
+import uk.gov.analyticalplatform.reconcile.Reasons;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
+
+/**
+ * Keeps each instance's observed phase up to date from its pods: a watch on the
+ * platform's pods reports every change by instance, and the instance's pods are read and
+ * turned into a phase ({@link PodStates}). A start that reaches READY or FAILED frees its
+ * slot of the start limit and the next queued starts are made due.
+ */
+class InstanceObserver implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(InstanceObserver.class);
+
+	private final InstanceRows rows;
+
+	private final KubernetesObjects objects;
+
+	private final int startLimit;
+
+	static final Duration RETRY = Duration.ofSeconds(30);
+
+	private final boolean enabled;
+
+	private volatile Subscription watch;
+
+	private volatile ScheduledExecutorService retries;
+
+	InstanceObserver(InstanceRows rows, KubernetesObjects objects, int startLimit, boolean enabled) {
+		this.rows = rows;
+		this.objects = objects;
+		this.startLimit = startLimit;
+		this.enabled = enabled;
+	}
+
+	/** Reads the instance's pods and records what they say. */
+	void refresh(UUID id) {
+		Optional<InstanceRow> found = this.rows.find(id);
+		if (found.isEmpty()) {
+			return;
+		}
+		InstanceRow row = found.get();
+		if (row.wantsRunning() && row.admittedAt() == null && row.phase() != InstancePhase.READY) {
+			return;
+		}
+		List<Pod> pods = this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));
+		PodStates.Observation seen = PodStates.of(pods, row.wantsRunning());
+		InstancePhase phase = (seen.phase() == InstancePhase.STOPPED && row.idledAt() != null) ? InstancePhase.IDLED
+				: seen.phase();
+		this.rows.observe(id, phase, seen.step(), seen.reason(), seen.image());
+		if ((phase == InstancePhase.READY || phase == InstancePhase.FAILED) && this.rows.releaseSlot(id)) {
+			startNext();
+		}
+	}
+
+	/** Makes the longest-waiting queued starts due, one for each free slot. */
+	void startNext() {
+		for (UUID next : this.rows.queued(this.startLimit)) {
+			this.rows.status().requeue(next);
+		}
+	}
+
+	private void changed(String instance) {
+		try {
+			refresh(UUID.fromString(instance));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not observe tool instance {}: {}", instance, Reasons.of(ex));
+		}
+	}
+
+	/**
+	 * Starts the watch; while the cluster cannot be reached, tries again every
+	 * {@link #RETRY} without holding up the application.
+	 */
+	@Override
+	public void start() {
+		this.retries = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "tool-pod-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.retries.execute(this::watch);
+	}
+
+	private void watch() {
+		try {
+			this.watch = this.objects.watch(List.of(Pod.class), ToolManifests.INSTANCE_LABEL, this::changed);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Cannot watch tool pods yet, trying again in {}: {}", RETRY, Reasons.of(ex));
+			ScheduledExecutorService running = this.retries;
+			if (running != null && !running.isShutdown()) {
+				running.schedule(this::watch, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService running = this.retries;
+		this.retries = null;
+		if (running != null) {
+			running.shutdownNow();
+		}
+		Subscription watching = this.watch;
+		this.watch = null;
+		if (watching != null) {
+			watching.close();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.retries != null;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.enabled;
+	}
+
+}

@@ -1,0 +1,259 @@
+package uk.gov.analyticalplatform.toollauncher.internal.instances;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LimitRange;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.ResourceQuota;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
+import uk.gov.analyticalplatform.kubernetes.Owner;
+import uk.gov.analyticalplatform.testing.PlatformDatabase;
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.UserNamespaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Users' tool instances against the real local cluster: what the API server stores, and
+ * what stop, switch, reset and delete do to it.
+ */
+@SpringBootTest
+@PlatformDatabase
+class ToolInstancesIT {
+
+	static final String JUPYTER_IMAGE = "quay.io/jupyter/scipy-notebook@sha256:"
+			+ "234da96996f255d9f6b63b880ff41e8537865b96f2f07707b35b59e830199a2d";
+
+	@Autowired
+	ToolInstances instances;
+
+	@Autowired
+	KubernetesObjects objects;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	final List<ToolUser> users = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void cluster(DynamicPropertyRegistry registry) {
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+	}
+
+	@AfterEach
+	void deleteInstancesAndHomes() {
+		for (ToolUser user : this.users) {
+			this.instances.mine(user).forEach((instance) -> this.instances.delete(user, instance.id(), true));
+		}
+	}
+
+	@Test
+	void startCreatesExactlyTheObjectsWithTheSecuritySettingsAndEndsReady() {
+		ToolUser alice = user("alice");
+
+		ToolInstance started = this.instances.create(alice, Tool.JUPYTERLAB, null, null);
+
+		ToolInstance ready = awaitPhase(alice, started.id(), InstancePhase.READY);
+		assertThat(ready.observedImage()).isEqualTo(JUPYTER_IMAGE);
+		assertThat(ready.url()).isEqualTo("https://" + alice.username() + "-jupyterlab.tools.test/");
+		String namespace = UserNamespaces.namespace(alice.username());
+		assertThat(this.objects.get(Namespace.class, null, namespace)).isPresent();
+		assertThat(this.objects.get(ResourceQuota.class, namespace, "tools")).isPresent();
+		assertThat(this.objects.get(LimitRange.class, namespace, "tools")).isPresent();
+		assertThat(this.objects.get(ServiceAccount.class, namespace, "analyst")).isPresent();
+		assertThat(this.objects.get(NetworkPolicy.class, namespace, "default-deny-except-ingress")).isPresent();
+		assertThat(this.objects.get(PersistentVolumeClaim.class, namespace, "home-jupyterlab")).isPresent();
+		assertThat(this.objects.get(Service.class, namespace, "jupyterlab")).isPresent();
+		Ingress ingress = this.objects.get(Ingress.class, namespace, "jupyterlab").orElseThrow();
+		assertThat(ingress.getSpec().getRules().get(0).getHost())
+			.isEqualTo(alice.username() + "-jupyterlab.tools.test");
+		assertThat(ingress.getMetadata().getAnnotations()).containsKey("nginx.ingress.kubernetes.io/auth-url");
+		Deployment deployment = deployment(alice);
+		assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
+		PodSecurityContext security = deployment.getSpec().getTemplate().getSpec().getSecurityContext();
+		assertThat(security.getRunAsNonRoot()).isTrue();
+		assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+		assertThat(deployment.getSpec()
+			.getTemplate()
+			.getSpec()
+			.getContainers()
+			.get(0)
+			.getSecurityContext()
+			.getCapabilities()
+			.getDrop()).containsExactly("ALL");
+		assertThat(owned(alice, started.id())).extracting(HasMetadata::getKind)
+			.containsExactlyInAnyOrder("PersistentVolumeClaim", "Deployment", "Service", "Ingress");
+		assertThat(audited("tool.started", started.id())).isOne();
+	}
+
+	@Test
+	void stopScalesToZeroKeepingTheHomeAndStartBringsItBack() {
+		ToolUser bob = user("bob");
+		ToolInstance started = this.instances.create(bob, Tool.JUPYTERLAB, null, null);
+		awaitPhase(bob, started.id(), InstancePhase.READY);
+		String home = uid(PersistentVolumeClaim.class, bob, "home-jupyterlab");
+
+		this.instances.stop(bob, started.id());
+
+		awaitPhase(bob, started.id(), InstancePhase.STOPPED);
+		assertThat(deployment(bob).getSpec().getReplicas()).isZero();
+		this.instances.start(bob, started.id());
+		awaitPhase(bob, started.id(), InstancePhase.READY);
+		assertThat(uid(PersistentVolumeClaim.class, bob, "home-jupyterlab")).isEqualTo(home);
+		assertThat(audited("tool.stopped", started.id())).isOne();
+	}
+
+	@Test
+	void switchingReleaseRunsTheOtherImageAndSaysSo() {
+		ToolUser carol = user("carol");
+		String older = "quay.io/jupyter/base-notebook@sha256:" + "b".repeat(64);
+		this.jdbc.sql("INSERT INTO tool_releases (id, tool, name, display_name, image, port, readiness_path, "
+				+ "default_profile, status, status_message, created_at, updated_at) VALUES (:id, 'JUPYTERLAB', "
+				+ ":name, 'JupyterLab (older)', :image, 8888, '/api', 'small', 'DEPRECATED', 'Moving on', now(), now())")
+			.param("id", UUID.randomUUID())
+			.param("name", "old-" + carol.username())
+			.param("image", older)
+			.update();
+		ToolInstance started = this.instances.create(carol, Tool.JUPYTERLAB, null, null);
+		awaitPhase(carol, started.id(), InstancePhase.READY);
+
+		this.instances.change(carol, started.id(), "old-" + carol.username(), null);
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.instances.get(carol, started.id()),
+					(instance) -> instance.phase() == InstancePhase.READY && older.equals(instance.observedImage()));
+		assertThat(deployment(carol).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+			.isEqualTo(older);
+		assertThat(audited("tool.release.switched", started.id())).isOne();
+	}
+
+	@Test
+	void resetRecreatesTheDeploymentButKeepsTheHome() {
+		ToolUser dan = user("dan");
+		ToolInstance started = this.instances.create(dan, Tool.VSCODE, null, null);
+		awaitPhase(dan, started.id(), InstancePhase.READY);
+		String deployment = uid(Deployment.class, dan, "vscode");
+		String home = uid(PersistentVolumeClaim.class, dan, "home-vscode");
+
+		this.instances.reset(dan, started.id());
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String now = uid(Deployment.class, dan, "vscode");
+			return now != null && !now.equals(deployment);
+		});
+		awaitPhase(dan, started.id(), InstancePhase.READY);
+		assertThat(uid(PersistentVolumeClaim.class, dan, "home-vscode")).isEqualTo(home);
+	}
+
+	@Test
+	void deleteWithTheHomeRemovesEveryObjectAndTheNamespace() {
+		ToolUser erin = user("erin");
+		ToolInstance started = this.instances.create(erin, Tool.RSTUDIO, null, null);
+		awaitPhase(erin, started.id(), InstancePhase.READY);
+
+		this.instances.delete(erin, started.id(), true);
+
+		String namespace = UserNamespaces.namespace(erin.username());
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.objects.get(Namespace.class, null, namespace)
+				.map((ns) -> ns.getMetadata().getDeletionTimestamp() != null)
+				.orElse(true));
+		assertThat(owned(erin, started.id())).isEmpty();
+		assertThat(this.instances.mine(erin)).isEmpty();
+	}
+
+	@Test
+	void aDeploymentDeletedByHandIsRecreatedAndTheCorrectionAudited() {
+		ToolUser frank = user("frank");
+		ToolInstance started = this.instances.create(frank, Tool.JUPYTERLAB, null, null);
+		awaitPhase(frank, started.id(), InstancePhase.READY);
+		String before = uid(Deployment.class, frank, "jupyterlab");
+
+		this.objects.converge(Owner.of(ToolManifests.INSTANCE_LABEL, started.id().toString()), List.of(),
+				List.of(Deployment.class));
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String after = uid(Deployment.class, frank, "jupyterlab");
+			return after != null && !after.equals(before);
+		});
+		await().atMost(Duration.ofSeconds(30)).until(() -> audited("tool.drift.corrected", started.id()) > 0);
+		awaitPhase(frank, started.id(), InstancePhase.READY);
+	}
+
+	private ToolUser user(String name) {
+		ToolUser user = new ToolUser(UUID.randomUUID(), name + "-" + UUID.randomUUID().toString().substring(0, 6),
+				Set.of(), false);
+		this.users.add(user);
+		return user;
+	}
+
+	private ToolInstance awaitPhase(ToolUser user, UUID id, InstancePhase phase) {
+		return await().atMost(Duration.ofSeconds(60)).until(() -> this.instances.get(user, id), phaseIs(phase));
+	}
+
+	private static Predicate<ToolInstance> phaseIs(InstancePhase phase) {
+		return (instance) -> instance.phase() == phase;
+	}
+
+	private Deployment deployment(ToolUser user) {
+		return this.objects.get(Deployment.class, UserNamespaces.namespace(user.username()), "jupyterlab")
+			.orElseThrow();
+	}
+
+	private <T extends HasMetadata> String uid(Class<T> kind, ToolUser user, String name) {
+		return this.objects.get(kind, UserNamespaces.namespace(user.username()), name)
+			.filter((object) -> object.getMetadata().getDeletionTimestamp() == null)
+			.map((object) -> object.getMetadata().getUid())
+			.orElse(null);
+	}
+
+	private List<HasMetadata> owned(ToolUser user, UUID id) {
+		Owner owner = Owner.of(ToolManifests.INSTANCE_LABEL, id.toString());
+		List<HasMetadata> owned = new ArrayList<>();
+		for (Class<? extends HasMetadata> kind : ToolManifests.instanceKinds()) {
+			this.objects.owned(kind, owner)
+				.stream()
+				.filter((object) -> object.getMetadata().getDeletionTimestamp() == null)
+				.forEach(owned::add);
+		}
+		return owned;
+	}
+
+	private int audited(String action, UUID id) {
+		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :action AND target_id = :id")
+			.param("action", action)
+			.param("id", id.toString())
+			.query(Integer.class)
+			.single();
+	}
+
+}

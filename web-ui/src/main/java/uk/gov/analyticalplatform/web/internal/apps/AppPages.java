@@ -1,0 +1,54 @@
+package uk.gov.analyticalplatform.web.internal.apps;
+
+import org.springframework.ui.Model;
+
+import uk.gov.analyticalplatform.appdeploy.App;
+import uk.gov.analyticalplatform.appdeploy.AppReleases;
+import uk.gov.analyticalplatform.appdeploy.AppSettings;
+import uk.gov.analyticalplatform.appdeploy.AppViewers;
+import uk.gov.analyticalplatform.appdeploy.Apps;
+import uk.gov.analyticalplatform.appdeploy.Caller;
+import uk.gov.analyticalplatform.identity.UserAccount;
+import uk.gov.analyticalplatform.web.SignInSessions;
+
+/** What the app pages share: the caller, and the app page's model. */
+class AppPages {
+
+	private final SignInSessions sessions;
+
+	private final Apps apps;
+
+	private final AppViewers viewers;
+
+	private final AppReleases releases;
+
+	private final AppSettings settings;
+
+	AppPages(SignInSessions sessions, Apps apps, AppViewers viewers, AppReleases releases, AppSettings settings) {
+		this.sessions = sessions;
+		this.apps = apps;
+		this.viewers = viewers;
+		this.releases = releases;
+		this.settings = settings;
+	}
+
+	Caller caller() {
+		UserAccount user = this.sessions.current().orElseThrow().user();
+		return new Caller(user.id().toString(), user.username(), user.isPlatformAdmin());
+	}
+
+	/** The app page, with everything an owner manages. */
+	String show(String name, Model model) {
+		Caller caller = caller();
+		App app = this.apps.get(caller, name);
+		model.addAttribute("app", app);
+		model.addAttribute("viewers", this.viewers.list(caller, name));
+		model.addAttribute("versions", this.releases.versions(caller, name));
+		model.addAttribute("history", this.releases.history(caller, name));
+		model.addAttribute("environment", this.settings.environment(caller, name));
+		model.addAttribute("secretNames", this.settings.secretNames(caller, name));
+		model.addAttribute("availability", app.availability());
+		return "apps/app";
+	}
+
+}
