@@ -31,6 +31,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetVersionServi
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupService;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.proposal.ProposalConfiguration;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicySettings;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
@@ -43,7 +44,7 @@ import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
-@Import(AccessReconcilersConfiguration.class)
+@Import({ AccessReconcilersConfiguration.class, ProposalConfiguration.class })
 public class DataAccessAutoConfiguration {
 
 	/**
