@@ -56,6 +56,12 @@ public interface DatasetProposals {
 	List<DatasetProposal> mine(Caller caller);
 
 	/**
+	 * Datasets the caller administers (all for platform admins) whose retention period
+	 * ends within the notice period or has ended, soonest first.
+	 */
+	List<RetentionNotice> retentionNotices(Caller caller);
+
+	/**
 	 * Whether the caller may decide proposals: a platform admin or in the governance
 	 * group.
 	 */

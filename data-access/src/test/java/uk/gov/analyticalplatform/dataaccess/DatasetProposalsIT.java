@@ -21,12 +21,16 @@ import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
@@ -41,6 +45,7 @@ import static org.awaitility.Awaitility.await;
 				"platform.data-access.buckets.access-log-bucket=ap-access-logs-${random.int[100000,999999]}",
 				"platform.data-access.buckets.archive-storage-class=DEEP_ARCHIVE" })
 @PlatformDatabase
+@Import(DatasetProposalsIT.Clocks.class)
 class DatasetProposalsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
@@ -79,6 +84,19 @@ class DatasetProposalsIT {
 
 	@Value("${platform.data-access.proposals.governance-group}")
 	String governanceGroup;
+
+	@Autowired
+	MovableClock clock;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Clocks {
+
+		@Bean
+		MovableClock clock() {
+			return new MovableClock();
+		}
+
+	}
 
 	@AfterEach
 	void close() {
@@ -211,6 +229,22 @@ class DatasetProposalsIT {
 				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "court survey analysis"));
 		assertThat(this.requests.approve(proposer, request.id(), "fits the purpose").state())
 			.isEqualTo(AccessRequestState.APPROVED);
+	}
+
+	@Test
+	void dataAdminsSeeTheEndOfTheRetentionPeriodAheadOfTime() {
+		Caller proposer = analyst();
+		Dataset dataset = approvedDataset(proposer, 40, RetentionAction.DELETE);
+		assertThat(this.proposals.retentionNotices(proposer)).isEmpty();
+		this.clock.advance(Duration.ofDays(11));
+		assertThat(this.proposals.retentionNotices(proposer)).singleElement().satisfies((notice) -> {
+			assertThat(notice.dataset().id()).isEqualTo(dataset.id());
+			assertThat(notice.action()).isEqualTo(RetentionAction.DELETE);
+			assertThat(notice.from()).isEqualTo(dataset.createdAt().plus(Duration.ofDays(40)));
+		});
+		assertThat(this.proposals.retentionNotices(analyst())).isEmpty();
+		assertThat(this.proposals.retentionNotices(ADMIN)).extracting((notice) -> notice.dataset().id())
+			.contains(dataset.id());
 	}
 
 	private Dataset approvedDataset(Caller proposer, int days, RetentionAction action) {

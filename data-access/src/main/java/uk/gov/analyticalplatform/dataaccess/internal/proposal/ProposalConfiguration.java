@@ -27,8 +27,8 @@ public class ProposalConfiguration {
 			AuditLog audit, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
 			ProposalProperties properties) {
 		return new ProposalService(new ProposalRows(JdbcClient.create(dataSource)), catalog, groups, audit,
-				new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC),
-				new ProposalSettings(properties.governanceGroup(), properties.bucketPrefix()));
+				new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC), new ProposalSettings(
+						properties.governanceGroup(), properties.bucketPrefix(), properties.retentionNotice()));
 	}
 
 }

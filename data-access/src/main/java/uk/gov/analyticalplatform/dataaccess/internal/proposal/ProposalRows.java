@@ -13,11 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DatasetProposal;
+import uk.gov.analyticalplatform.dataaccess.DatasetRef;
 import uk.gov.analyticalplatform.dataaccess.GroupRef;
 import uk.gov.analyticalplatform.dataaccess.NewDatasetProposal;
 import uk.gov.analyticalplatform.dataaccess.ProposalNotFound;
 import uk.gov.analyticalplatform.dataaccess.ProposalState;
 import uk.gov.analyticalplatform.dataaccess.RetentionAction;
+import uk.gov.analyticalplatform.dataaccess.RetentionNotice;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 
 /** The {@code dataset_proposals} table. */
@@ -117,6 +119,31 @@ class ProposalRows {
 			.param("reason", reason)
 			.param("dataset", datasetId)
 			.update();
+	}
+
+	/**
+	 * Datasets with a retention whose period ends before the given time, of those the
+	 * user administers (or all).
+	 */
+	List<RetentionNotice> retentionEndingBefore(Instant before, String adminUserId) {
+		return this.jdbc.sql("""
+				SELECT d.id, d.name, d.retention_days, d.retention_action,
+				       d.created_at + make_interval(days => d.retention_days) AS ends
+				  FROM datasets d
+				 WHERE d.retention_days IS NOT NULL
+				   AND d.created_at + make_interval(days => d.retention_days) <= :before
+				   AND (CAST(:user AS text) IS NULL OR d.id IN (
+				        SELECT dataset_id FROM dataset_admins WHERE user_id = :user
+				        UNION
+				        SELECT g.dataset_id FROM grants g LEFT JOIN access_group_members m ON m.group_id = g.group_id
+				         WHERE g.revoked_at IS NULL AND g.level = 'ADMIN' AND (g.user_id = :user OR m.user_id = :user)))
+				 ORDER BY ends, d.name
+				""")
+			.param("before", Timestamp.from(before))
+			.param("user", adminUserId, java.sql.Types.VARCHAR)
+			.query((row, n) -> new RetentionNotice(new DatasetRef(row.getObject(1, UUID.class), row.getString(2)),
+					row.getInt(3), RetentionAction.valueOf(row.getString(4)), row.getTimestamp(5).toInstant()))
+			.list();
 	}
 
 	private static DatasetProposal proposal(ResultSet row, int n) throws SQLException {

@@ -25,6 +25,7 @@ import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.ProposalNotFound;
 import uk.gov.analyticalplatform.dataaccess.ProposalState;
 import uk.gov.analyticalplatform.dataaccess.RequestAlreadyDecided;
+import uk.gov.analyticalplatform.dataaccess.RetentionNotice;
 import uk.gov.analyticalplatform.dataaccess.SelfApprovalForbidden;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetCatalogService;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetPaths;
@@ -137,6 +138,12 @@ class ProposalService implements DatasetProposals {
 	@Override
 	public List<DatasetProposal> mine(Caller caller) {
 		return this.proposals.by(caller.userId());
+	}
+
+	@Override
+	public List<RetentionNotice> retentionNotices(Caller caller) {
+		return this.proposals.retentionEndingBefore(this.clock.instant().plus(this.settings.retentionNotice()),
+				caller.platformAdmin() ? null : caller.userId());
 	}
 
 	@Override
