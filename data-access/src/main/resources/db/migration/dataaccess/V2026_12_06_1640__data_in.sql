@@ -49,6 +49,7 @@ CREATE TABLE dataset_uploads (
     part_size       bigint      NOT NULL CHECK (part_size >= 5242880),
     expected_sha256 text        CHECK (expected_sha256 ~ '^[0-9a-f]{64}$'),
     sha256          text        CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    s3_version_id   text,
     state           text        NOT NULL CHECK (state IN ('IN_PROGRESS', 'COMPLETED', 'FAILED', 'ABORTED')),
     reason          text,
     created_by_id   text        NOT NULL CHECK (created_by_id <> ''),
@@ -111,7 +112,7 @@ CREATE INDEX data_access_event_at ON data_access_event (at);
 GRANT SELECT, INSERT ON dataset_proposals TO ${app_role};
 GRANT UPDATE (state, decided_at, decided_by_id, decided_by_username, decision_reason, dataset_id) ON dataset_proposals TO ${app_role};
 GRANT SELECT, INSERT ON dataset_uploads TO ${app_role};
-GRANT UPDATE (sha256, state, reason, finished_at, sealed_version_id) ON dataset_uploads TO ${app_role};
-GRANT SELECT, INSERT, DELETE ON dataset_upload_parts TO ${app_role};
+GRANT UPDATE (sha256, s3_version_id, state, reason, finished_at, sealed_version_id) ON dataset_uploads TO ${app_role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON dataset_upload_parts TO ${app_role};
 GRANT SELECT, INSERT, DELETE ON data_access_log_files TO ${app_role};
 GRANT SELECT, INSERT, DELETE ON data_access_event TO ${app_role};

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -43,6 +46,14 @@ public final class AwsClients implements AutoCloseable {
 	final StsClient sts;
 
 	final S3Client s3;
+
+	/**
+	 * S3 for upload parts: a longer call timeout, and no checksum the SDK computes on its
+	 * own (the uploads hash every byte with SHA-256 themselves).
+	 */
+	final S3Client s3Uploads;
+
+	final S3Presigner presigner;
 
 	final GlueClient glue;
 
@@ -84,6 +95,19 @@ public final class AwsClients implements AutoCloseable {
 		this.s3 = configure(S3Client.builder(), configured, endpoint, credentials, overrides)
 			.forcePathStyle(endpoint != null)
 			.build();
+		this.s3Uploads = configure(S3Client.builder(), configured, endpoint, credentials,
+				overrides.toBuilder().apiCallTimeout(Duration.ofMinutes(15)).build())
+			.forcePathStyle(endpoint != null)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.build();
+		S3Presigner.Builder presigner = S3Presigner.builder()
+			.region(configured)
+			.credentialsProvider(credentials)
+			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
+		if (endpoint != null) {
+			presigner.endpointOverride(endpoint);
+		}
+		this.presigner = presigner.build();
 		this.glue = configure(GlueClient.builder(), configured, endpoint, credentials, overrides).build();
 		this.lakeFormation = configure(LakeFormationClient.builder(), configured, endpoint, credentials, overrides)
 			.build();
@@ -104,6 +128,8 @@ public final class AwsClients implements AutoCloseable {
 		this.iam.close();
 		this.sts.close();
 		this.s3.close();
+		this.s3Uploads.close();
+		this.presigner.close();
 		this.glue.close();
 		this.lakeFormation.close();
 		this.athena.close();
