@@ -24,6 +24,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationDelivery
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsAdapter;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsClients;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.S3AccessLogs;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Objects;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Uploads;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.ObjectStore;
@@ -33,6 +34,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetVersionServi
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupService;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.flows.FlowsConfiguration;
 import uk.gov.analyticalplatform.dataaccess.internal.proposal.ProposalConfiguration;
 import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadConfiguration;
 import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadStore;
@@ -48,7 +50,8 @@ import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
-@Import({ AccessReconcilersConfiguration.class, ProposalConfiguration.class, UploadConfiguration.class })
+@Import({ AccessReconcilersConfiguration.class, ProposalConfiguration.class, UploadConfiguration.class,
+		FlowsConfiguration.class })
 public class DataAccessAutoConfiguration {
 
 	/**
@@ -123,6 +126,14 @@ public class DataAccessAutoConfiguration {
 	UploadConfiguration.UploadDirect dataAccessUploadDirect(DataAccessProperties properties) {
 		return new UploadConfiguration.UploadDirect(!properties.buckets().uploadOrigins().isEmpty(),
 				properties.reconciler().enabled());
+	}
+
+	@Bean
+	FlowsConfiguration.FlowSource dataAccessFlowSource(AwsClients clients, DataAccessProperties properties) {
+		String logBucket = properties.buckets().accessLogBucket();
+		boolean configured = logBucket != null && !logBucket.isBlank();
+		return new FlowsConfiguration.FlowSource(new S3AccessLogs(clients, configured ? logBucket : "unset"),
+				properties.rolePrefix(), configured && properties.reconciler().enabled());
 	}
 
 	@Bean
