@@ -76,6 +76,9 @@ class SecurityConfiguration {
 				// checks the token's user may
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets/*/versions", "/api/v1/datasets/*/versions/*/verify")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
+				// and upload files into datasets
+				.requestMatchers("/api/v1/datasets/*/uploads", "/api/v1/datasets/*/uploads/**")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",
