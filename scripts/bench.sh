@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|uploads|access-logs
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,5 +15,14 @@ case "${1:-}" in
     ./mvnw -B --no-transfer-progress -q -DskipTests package -pl platform-api -am
     exec java -Xmx512m ${BENCH_JAVA_OPTS:-} -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.MyDatasetsLoad ;;
   data-access) exec java -Xmx1g -cp "$cp" uk.gov.analyticalplatform.bench.dataaccess.DataAccessBenchmark ;;
-  *) echo "usage: $0 audit|data-access|me-datasets" >&2; exit 2 ;;
+  uploads)
+    # the AWS CLI from PyPI, in a venv of its own, installed once
+    if [ ! -x build/awscli-venv/bin/aws ]; then
+      python3 -m venv build/awscli-venv
+      build/awscli-venv/bin/pip install -q --disable-pip-version-check "awscli==1.46.2"
+    fi
+    shift
+    exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.datain.UploadBenchmark "$@" ;;
+  access-logs) exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.datain.AccessLogBenchmark ;;
+  *) echo "usage: $0 audit|data-access|me-datasets|uploads [MiB...] [--platform-only]|access-logs" >&2; exit 2 ;;
 esac
