@@ -41,6 +41,16 @@ public final class AwsClients implements AutoCloseable {
 		.socketTimeout(Duration.ofSeconds(30))
 		.build();
 
+	/**
+	 * For uploads: S3 may take minutes to answer a CompleteMultipartUpload of a large
+	 * file (an emulator assembling it in memory takes longer still), and a retry after a
+	 * timed-out completion finds the upload gone.
+	 */
+	private final SdkHttpClient uploadHttp = UrlConnectionHttpClient.builder()
+		.connectionTimeout(Duration.ofSeconds(5))
+		.socketTimeout(Duration.ofMinutes(15))
+		.build();
+
 	final IamClient iam;
 
 	final StsClient sts;
@@ -96,7 +106,8 @@ public final class AwsClients implements AutoCloseable {
 			.forcePathStyle(endpoint != null)
 			.build();
 		this.s3Uploads = configure(S3Client.builder(), configured, endpoint, credentials,
-				overrides.toBuilder().apiCallTimeout(Duration.ofMinutes(15)).build())
+				overrides.toBuilder().apiCallTimeout(Duration.ofMinutes(30)).build())
+			.httpClient(this.uploadHttp)
 			.forcePathStyle(endpoint != null)
 			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 			.build();
@@ -134,6 +145,7 @@ public final class AwsClients implements AutoCloseable {
 		this.lakeFormation.close();
 		this.athena.close();
 		this.http.close();
+		this.uploadHttp.close();
 	}
 
 }
