@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param sweepInterval how often the leader looks for abandoned uploads
  */
 @ConfigurationProperties("platform.data-access.uploads")
-record UploadProperties(@DefaultValue("8MB") DataSize partSize, @DefaultValue("4") int parallelism,
+record UploadProperties(@DefaultValue("8MB") DataSize partSize, @DefaultValue("8") int parallelism,
 		@DefaultValue("15m") Duration presignFor, @DefaultValue("24h") Duration abandonAfter,
 		@DefaultValue("10m") Duration sweepInterval) {
 
