@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|gate
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|gate|uploads|access-logs
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,5 +21,14 @@ case "${1:-}" in
     ./mvnw -B --no-transfer-progress -q -DskipTests -Dimage.skip package -pl platform-api -am
     exec java -Xmx512m -Dbench.oauth2proxy="$proxy" ${BENCH_JAVA_OPTS:-} -cp "$cp" \
       uk.gov.analyticalplatform.bench.gate.GateBenchmark ;;
-  *) echo "usage: $0 audit|data-access|me-datasets|gate" >&2; exit 2 ;;
+  uploads)
+    # the AWS CLI from PyPI, in a venv of its own, installed once
+    if [ ! -x build/awscli-venv/bin/aws ]; then
+      python3 -m venv build/awscli-venv
+      build/awscli-venv/bin/pip install -q --disable-pip-version-check "awscli==1.46.2"
+    fi
+    shift
+    exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.datain.UploadBenchmark "$@" ;;
+  access-logs) exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.datain.AccessLogBenchmark ;;
+  *) echo "usage: $0 audit|data-access|me-datasets|gate|uploads [MiB...] [--platform-only]|access-logs" >&2; exit 2 ;;
 esac

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 import uk.gov.analyticalplatform.dataaccess.AccessRequestNotFound;
+import uk.gov.analyticalplatform.dataaccess.ChecksumMismatch;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.dataaccess.DatasetNotFound;
 import uk.gov.analyticalplatform.dataaccess.DatasetVersionNotFound;
@@ -20,8 +21,11 @@ import uk.gov.analyticalplatform.dataaccess.GroupNotFound;
 import uk.gov.analyticalplatform.dataaccess.InvalidDataset;
 import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
+import uk.gov.analyticalplatform.dataaccess.ProposalNotFound;
 import uk.gov.analyticalplatform.dataaccess.RequestAlreadyDecided;
 import uk.gov.analyticalplatform.dataaccess.SelfApprovalForbidden;
+import uk.gov.analyticalplatform.dataaccess.UploadNotFound;
+import uk.gov.analyticalplatform.dataaccess.UploadNotReady;
 
 /**
  * The problem document for each thing the data access module refuses: a specific type for
@@ -44,7 +48,11 @@ final class DataAccessProblems {
 			Map.entry(InvalidPath.class, ProblemTypes.INVALID_PATH),
 			Map.entry(InvalidGrant.class, ProblemTypes.INVALID_GRANT),
 			Map.entry(InvalidDataset.class, ProblemTypes.INVALID_DATASET),
-			Map.entry(GrantDoesNotFit.class, ProblemTypes.GRANT_DOES_NOT_FIT));
+			Map.entry(GrantDoesNotFit.class, ProblemTypes.GRANT_DOES_NOT_FIT),
+			Map.entry(ProposalNotFound.class, ProblemTypes.PROPOSAL_NOT_FOUND),
+			Map.entry(UploadNotFound.class, ProblemTypes.UPLOAD_NOT_FOUND),
+			Map.entry(UploadNotReady.class, ProblemTypes.UPLOAD_NOT_READY),
+			Map.entry(ChecksumMismatch.class, ProblemTypes.CHECKSUM_MISMATCH));
 
 	private DataAccessProblems() {
 	}

@@ -121,6 +121,22 @@ public final class ProblemTypes {
 
 	public static final URI LAST_OWNER = of("last-owner");
 
+	/** No dataset proposal has that id, or the caller may not see it. */
+	public static final URI PROPOSAL_NOT_FOUND = of("proposal-not-found");
+
+	/** No upload has that id, or the caller may not see it. */
+	public static final URI UPLOAD_NOT_FOUND = of("upload-not-found");
+
+	/**
+	 * The upload cannot do that in its state: parts missing, or no longer in progress.
+	 */
+	public static final URI UPLOAD_NOT_READY = of("upload-not-ready");
+
+	/**
+	 * The bytes received are not the declared ones (SHA-256 or size); nothing was kept.
+	 */
+	public static final URI CHECKSUM_MISMATCH = of("checksum-mismatch");
+
 	private ProblemTypes() {
 	}
 

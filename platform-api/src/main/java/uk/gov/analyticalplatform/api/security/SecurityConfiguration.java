@@ -84,6 +84,9 @@ class SecurityConfiguration {
 				// module checks the token's user owns the app
 				.requestMatchers(HttpMethod.POST, "/api/v1/apps/*/versions", "/api/v1/apps/*/deployments")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.APPS_DEPLOY)))
+				// pipelines upload files into datasets with a datasets:write token too
+				.requestMatchers("/api/v1/datasets/*/uploads", "/api/v1/datasets/*/uploads/**")
+				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets", "/api/v1/groups")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/datasets/*/data-admins", "/api/v1/datasets/*/data-admins/**",

@@ -146,7 +146,7 @@ class ApiAccessIT extends IdentityIntegrationTest {
 	}
 
 	@Test
-	void aDatasetsWriteTokenOpensOnlyVersionRegistrationAndVerification() {
+	void aDatasetsWriteTokenOpensOnlyVersionRegistrationVerificationAndUploads() {
 		ApiClient session = signedIn(this.users.enrolled("pipeline"));
 		String token = session
 			.post("/api/v1/me/tokens",
@@ -162,6 +162,9 @@ class ApiAccessIT extends IdentityIntegrationTest {
 			Response response = bearer.exchange(route.method(), route.path(), route.body());
 			if (opened.contains(route.toString())) {
 				assertThat(response.status()).as(route.toString()).isIn(400, 404);
+			}
+			else if (route.pattern().startsWith("/api/v1/datasets/{id}/uploads")) {
+				assertThat(response.status()).as("uploads: %s", route).isIn(400, 404, 415);
 			}
 			else {
 				assertThat(response.status()).as(route.toString()).isEqualTo(403);

@@ -94,6 +94,37 @@ public final class ApiClient {
 		}
 	}
 
+	/**
+	 * Sends raw bytes ({@code application/octet-stream}), fetching a CSRF token first.
+	 */
+	public Response sendBytes(String method, String path, byte[] body) {
+		if (xsrf() == null && this.bearer == null) {
+			exchange("GET", "/api/v1/auth/csrf", null);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/octet-stream")
+			.method(method, BodyPublishers.ofByteArray(body));
+		String xsrf = xsrf();
+		if (xsrf != null) {
+			request.header("X-XSRF-TOKEN", xsrf);
+		}
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
+		}
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Follows a redirect by hand, wherever it points (another server, say). */
 	public Response follow(Response redirect) {
 		String location = redirect.raw().headers().firstValue("Location").orElseThrow();

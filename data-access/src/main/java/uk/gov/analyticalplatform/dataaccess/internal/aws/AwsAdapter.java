@@ -95,6 +95,11 @@ public class AwsAdapter implements AwsGateway {
 	}
 
 	@Override
+	public List<String> provisionLogBucket(String bucket) {
+		return unlessThrottled(() -> this.buckets.provisionLogBucket(bucket));
+	}
+
+	@Override
 	public List<String> provisionGlueDatabase(String database, List<String> tables) {
 		return unlessThrottled(() -> this.databases.provision(database, tables, accountId()));
 	}

@@ -19,7 +19,10 @@ import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -38,11 +41,29 @@ public final class AwsClients implements AutoCloseable {
 		.socketTimeout(Duration.ofSeconds(30))
 		.build();
 
+	/**
+	 * For uploads: S3 may take minutes to answer a CompleteMultipartUpload of a large
+	 * file (an emulator assembling it in memory takes longer still), and a retry after a
+	 * timed-out completion finds the upload gone.
+	 */
+	private final SdkHttpClient uploadHttp = UrlConnectionHttpClient.builder()
+		.connectionTimeout(Duration.ofSeconds(5))
+		.socketTimeout(Duration.ofMinutes(15))
+		.build();
+
 	final IamClient iam;
 
 	final StsClient sts;
 
 	final S3Client s3;
+
+	/**
+	 * S3 for upload parts: a longer call timeout, and no checksum the SDK computes on its
+	 * own (the uploads hash every byte with SHA-256 themselves).
+	 */
+	final S3Client s3Uploads;
+
+	final S3Presigner presigner;
 
 	final GlueClient glue;
 
@@ -84,6 +105,20 @@ public final class AwsClients implements AutoCloseable {
 		this.s3 = configure(S3Client.builder(), configured, endpoint, credentials, overrides)
 			.forcePathStyle(endpoint != null)
 			.build();
+		this.s3Uploads = configure(S3Client.builder(), configured, endpoint, credentials,
+				overrides.toBuilder().apiCallTimeout(Duration.ofMinutes(30)).build())
+			.httpClient(this.uploadHttp)
+			.forcePathStyle(endpoint != null)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.build();
+		S3Presigner.Builder presigner = S3Presigner.builder()
+			.region(configured)
+			.credentialsProvider(credentials)
+			.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(endpoint != null).build());
+		if (endpoint != null) {
+			presigner.endpointOverride(endpoint);
+		}
+		this.presigner = presigner.build();
 		this.glue = configure(GlueClient.builder(), configured, endpoint, credentials, overrides).build();
 		this.lakeFormation = configure(LakeFormationClient.builder(), configured, endpoint, credentials, overrides)
 			.build();
@@ -104,10 +139,13 @@ public final class AwsClients implements AutoCloseable {
 		this.iam.close();
 		this.sts.close();
 		this.s3.close();
+		this.s3Uploads.close();
+		this.presigner.close();
 		this.glue.close();
 		this.lakeFormation.close();
 		this.athena.close();
 		this.http.close();
+		this.uploadHttp.close();
 	}
 
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Transition;
 import software.amazon.awssdk.services.s3.model.TransitionStorageClass;
 
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketRetention;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.RoleNotOwned;
 
@@ -35,6 +36,10 @@ class S3Buckets {
 	static final String TLS_STATEMENT = "DenyInsecureTransport";
 
 	static final String LIFECYCLE_RULE = "analytical-platform-tiering";
+
+	static final String RETENTION_RULE = "analytical-platform-retention";
+
+	static final String LOG_DELIVERY_STATEMENT = "AllowServerAccessLogDelivery";
 
 	private final S3Client s3;
 
@@ -67,6 +72,39 @@ class S3Buckets {
 			ensureTlsOnly(bucket, changes);
 		}
 		ensureLifecycle(spec, changes);
+		if (spec.logBucket() != null) {
+			BucketLogging.ensureLogged(this.s3, bucket, spec.logBucket(), this.partition, changes);
+		}
+		if (!spec.corsOrigins().isEmpty()) {
+			BucketLogging.ensureCors(this.s3, bucket, spec.corsOrigins(), changes);
+		}
+		return changes;
+	}
+
+	/**
+	 * Creates or adopts the platform's log bucket: encrypted, public access blocked, and
+	 * a bucket policy that lets S3's log delivery write into it.
+	 */
+	List<String> provisionLogBucket(String bucket) {
+		List<String> changes = new ArrayList<>();
+		ensureExists(bucket, changes);
+		ensureTagged(bucket, changes);
+		ensureEncrypted(bucket, null, changes);
+		ensurePublicAccessBlocked(bucket, changes);
+		String current = null;
+		try {
+			current = this.s3.getBucketPolicy((r) -> r.bucket(bucket)).policy();
+		}
+		catch (S3Exception ex) {
+			if (!"NoSuchBucketPolicy".equals(code(ex))) {
+				throw ex;
+			}
+		}
+		String desired = BucketPolicies.withLogDelivery(current, this.partition, bucket);
+		if (current == null || !PolicyDocuments.same(current, desired)) {
+			this.s3.putBucketPolicy((r) -> r.bucket(bucket).policy(desired));
+			changes.add("allowed S3 log delivery into " + bucket);
+		}
 		return changes;
 	}
 
@@ -196,11 +234,19 @@ class S3Buckets {
 				throw ex;
 			}
 		}
-		LifecycleRule ours = rules.stream().filter((rule) -> LIFECYCLE_RULE.equals(rule.id())).findFirst().orElse(null);
-		if (ours != null && describe(ours).equals(describe(spec))) {
+		String current = rules.stream()
+			.filter((rule) -> LIFECYCLE_RULE.equals(rule.id()) || RETENTION_RULE.equals(rule.id()))
+			.map(S3Buckets::describe)
+			.sorted()
+			.toList()
+			.toString();
+		if (current.equals(describe(spec))) {
 			return;
 		}
-		rules.removeIf((rule) -> LIFECYCLE_RULE.equals(rule.id()));
+		rules.removeIf((rule) -> LIFECYCLE_RULE.equals(rule.id()) || RETENTION_RULE.equals(rule.id()));
+		if (spec.retention() != null) {
+			rules.add(retentionRule(spec.retention()));
+		}
 		rules.add(LifecycleRule.builder()
 			.id(LIFECYCLE_RULE)
 			.status("Enabled")
@@ -218,15 +264,42 @@ class S3Buckets {
 		changes.add("set the lifecycle rule " + LIFECYCLE_RULE);
 	}
 
+	private static LifecycleRule retentionRule(BucketRetention retention) {
+		LifecycleRule.Builder rule = LifecycleRule.builder()
+			.id(RETENTION_RULE)
+			.status("Enabled")
+			.filter((f) -> f.prefix(""));
+		if (retention.delete()) {
+			return rule.expiration((e) -> e.days(retention.days()))
+				.noncurrentVersionExpiration((e) -> e.noncurrentDays(1))
+				.build();
+		}
+		return rule
+			.transitions(Transition.builder()
+				.days(retention.days())
+				.storageClass(TransitionStorageClass.fromValue(retention.archiveStorageClass()))
+				.build())
+			.build();
+	}
+
 	private static String describe(LifecycleRule rule) {
-		StringBuilder text = new StringBuilder(String.valueOf(rule.statusAsString()));
+		StringBuilder text = new StringBuilder(rule.id() + ";" + rule.statusAsString());
 		rule.transitions()
 			.forEach((t) -> text.append(';').append(t.days()).append(':').append(t.storageClassAsString()));
+		if (rule.expiration() != null && rule.expiration().days() != null) {
+			text.append(";expire:").append(rule.expiration().days());
+		}
 		return text.toString();
 	}
 
 	private static String describe(BucketSpec spec) {
-		return "Enabled;" + spec.infrequentAccessDays() + ":STANDARD_IA;" + spec.archiveDays() + ":GLACIER";
+		List<String> rules = new ArrayList<>();
+		rules.add(LIFECYCLE_RULE + ";Enabled;" + spec.infrequentAccessDays() + ":STANDARD_IA;" + spec.archiveDays()
+				+ ":GLACIER");
+		if (spec.retention() != null) {
+			rules.add(describe(retentionRule(spec.retention())));
+		}
+		return rules.stream().sorted().toList().toString();
 	}
 
 	private static String code(AwsServiceException ex) {

@@ -18,7 +18,9 @@ import uk.gov.analyticalplatform.dataaccess.DatasetNotFound;
 import uk.gov.analyticalplatform.dataaccess.DuplicateDataset;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
+import uk.gov.analyticalplatform.dataaccess.RetentionAction;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.reconcile.AfterCommit;
 import uk.gov.analyticalplatform.reconcile.ReconcileSignal;
 
 /** Registers datasets and manages their data admins. */
@@ -49,42 +51,70 @@ public class DatasetCatalogService implements DatasetCatalog {
 	@Override
 	public Dataset create(Caller caller, NewDataset dataset) {
 		GroupService.requirePlatformAdmin(caller);
-		DatasetPaths.checkName(dataset.name());
-		String rootPrefix;
-		if (dataset.kind() == DatasetKind.S3) {
-			DatasetPaths.checkBucket(dataset.bucket());
-			rootPrefix = DatasetPaths.prefix(dataset.rootPrefix());
-		}
-		else {
-			DatasetPaths.checkGlue(dataset.glueDatabase(), dataset.tables());
-			rootPrefix = "";
-		}
-		Dataset created = this.transactions.execute((tx) -> {
-			if (this.datasets.nameTaken(dataset.name())) {
-				throw new DuplicateDataset("A dataset called '" + dataset.name() + "' already exists");
-			}
-			if (dataset.kind() == DatasetKind.S3 && this.datasets.locationTaken(dataset.bucket(), rootPrefix)) {
-				throw new DuplicateDataset("Another dataset is already at s3://" + dataset.bucket() + "/" + rootPrefix);
-			}
-			this.groups.ref(dataset.ownerGroupId());
-			UUID id = UUID.randomUUID();
-			Instant now = this.clock.instant();
-			this.datasets.insert(id, dataset, rootPrefix, now, caller.username());
-			Dataset saved = this.datasets.get(id);
-			this.audit.record(AuditEvent.of(caller.actor(), "dataset.created", "dataset", id.toString())
-				.with("name", saved.name())
-				.with("kind", saved.kind().name())
-				.with("location", saved.location())
-				.with("tables", saved.tables())
-				.with("classification", saved.classification().label())
-				.with("owner", saved.owner().name()));
-			for (UserRef admin : dataset.dataAdmins()) {
-				addAdmin(caller, saved, admin, now);
-			}
-			return this.datasets.get(id);
-		});
+		String rootPrefix = check(dataset);
+		Dataset created = this.transactions.execute((tx) -> insert(caller, dataset, rootPrefix, null));
 		this.signal.changed();
 		return created;
+	}
+
+	/**
+	 * Registers a dataset that a governance decision approved, with its retention, in the
+	 * caller's transaction; the reconciler is told once that transaction commits. The
+	 * caller (the decider) has been checked by the proposal workflow.
+	 * @throws InvalidDataset if the name, bucket or prefix is malformed
+	 * @throws DuplicateDataset if the name or the S3 location is taken
+	 */
+	public Dataset createApproved(Caller decider, NewDataset dataset, Retention retention) {
+		Dataset created = insert(decider, dataset, check(dataset), retention);
+		AfterCommit.run(this.signal::changed);
+		return created;
+	}
+
+	/**
+	 * A proposed dataset's retention.
+	 *
+	 * @param days how many days objects are kept
+	 * @param action what happens to them then
+	 */
+	public record Retention(int days, RetentionAction action) {
+
+	}
+
+	private static String check(NewDataset dataset) {
+		DatasetPaths.checkName(dataset.name());
+		if (dataset.kind() == DatasetKind.S3) {
+			DatasetPaths.checkBucket(dataset.bucket());
+			return DatasetPaths.prefix(dataset.rootPrefix());
+		}
+		DatasetPaths.checkGlue(dataset.glueDatabase(), dataset.tables());
+		return "";
+	}
+
+	private Dataset insert(Caller caller, NewDataset dataset, String rootPrefix, Retention retention) {
+		if (this.datasets.nameTaken(dataset.name())) {
+			throw new DuplicateDataset("A dataset called '" + dataset.name() + "' already exists");
+		}
+		if (dataset.kind() == DatasetKind.S3 && this.datasets.locationTaken(dataset.bucket(), rootPrefix)) {
+			throw new DuplicateDataset("Another dataset is already at s3://" + dataset.bucket() + "/" + rootPrefix);
+		}
+		this.groups.ref(dataset.ownerGroupId());
+		UUID id = UUID.randomUUID();
+		Instant now = this.clock.instant();
+		this.datasets.insert(id, dataset, rootPrefix, now, caller.username(), retention);
+		Dataset saved = this.datasets.get(id);
+		this.audit.record(AuditEvent.of(caller.actor(), "dataset.created", "dataset", id.toString())
+			.with("name", saved.name())
+			.with("kind", saved.kind().name())
+			.with("location", saved.location())
+			.with("tables", saved.tables())
+			.with("classification", saved.classification().label())
+			.with("owner", saved.owner().name())
+			.with("retentionDays", (retention != null) ? retention.days() : null)
+			.with("retentionAction", (retention != null) ? retention.action().name() : null));
+		for (UserRef admin : dataset.dataAdmins()) {
+			addAdmin(caller, saved, admin, now);
+		}
+		return this.datasets.get(id);
 	}
 
 	@Override

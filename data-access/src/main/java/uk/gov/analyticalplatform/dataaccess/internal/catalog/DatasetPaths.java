@@ -65,14 +65,14 @@ public final class DatasetPaths {
 		return path;
 	}
 
-	static void checkName(String name) {
+	public static void checkName(String name) {
 		if (name == null || !DATASET_NAME.matcher(name).matches()) {
 			throw new InvalidDataset(
 					"A dataset name is 2 to 63 lower-case letters, digits and hyphens, not '" + name + "'");
 		}
 	}
 
-	static void checkBucket(String bucket) {
+	public static void checkBucket(String bucket) {
 		if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
 			throw new InvalidDataset("'" + bucket + "' is not a valid S3 bucket name");
 		}

@@ -18,6 +18,7 @@ import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.DatasetNotFound;
 import uk.gov.analyticalplatform.dataaccess.GroupRef;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.dataaccess.RetentionAction;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.reconcile.ApplyStatus;
@@ -35,13 +36,16 @@ public class DatasetRows {
 		this.jdbc = jdbc;
 	}
 
-	void insert(UUID id, NewDataset dataset, String rootPrefix, Instant at, String by) {
+	void insert(UUID id, NewDataset dataset, String rootPrefix, Instant at, String by,
+			DatasetCatalogService.Retention retention) {
 		this.jdbc.sql("""
 				INSERT INTO datasets (id, name, description, owner_group_id, classification, kind, bucket, root_prefix,
-				  glue_database, glue_tables, created_at, created_by)
+				  glue_database, glue_tables, created_at, created_by, retention_days, retention_action)
 				VALUES (:id, :name, :description, :owner, :classification, :kind, :bucket, :prefix, :database,
-				  string_to_array(:tables, ','), :at, :by)
+				  string_to_array(:tables, ','), :at, :by, :retentionDays, :retentionAction)
 				""")
+			.param("retentionDays", (retention != null) ? retention.days() : null, java.sql.Types.INTEGER)
+			.param("retentionAction", (retention != null) ? retention.action().name() : null, java.sql.Types.VARCHAR)
 			.param("id", id)
 			.param("name", dataset.name())
 			.param("description", dataset.description())
@@ -55,6 +59,16 @@ public class DatasetRows {
 			.param("at", Timestamp.from(at))
 			.param("by", by)
 			.update();
+	}
+
+	/** The dataset's retention, if a proposal set one. */
+	public Optional<DatasetCatalogService.Retention> retention(UUID id) {
+		return this.jdbc
+			.sql("SELECT retention_days, retention_action FROM datasets WHERE id = :id AND retention_days IS NOT NULL")
+			.param("id", id)
+			.query((row, n) -> new DatasetCatalogService.Retention(row.getInt(1),
+					RetentionAction.valueOf(row.getString(2))))
+			.optional();
 	}
 
 	boolean nameTaken(String name) {

@@ -68,8 +68,10 @@ class AccessReconcilersConfiguration {
 		DataAccessProperties.Buckets buckets = properties.buckets();
 		DataAccessProperties.Reconciler settings = properties.reconciler();
 		DatasetProvisioner provisioner = new DatasetProvisioner(datasets, aws, compiler,
-				DataAccessAutoConfiguration.clock(clock), new DatasetProvisioner.Settings(
-						buckets.infrequentAccessDays(), buckets.archiveDays(), buckets.kmsKeyId(), buckets.tlsOnly()));
+				DataAccessAutoConfiguration.clock(clock),
+				new DatasetProvisioner.Settings(buckets.infrequentAccessDays(), buckets.archiveDays(),
+						buckets.kmsKeyId(), buckets.tlsOnly(), buckets.archiveStorageClass(),
+						blankToNull(buckets.accessLogBucket()), buckets.uploadOrigins()));
 		return listening(signals, new ReconcileLoop<>("dataaccess-datasets", provisioner, leadership,
 				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval())));
 	}
@@ -93,6 +95,10 @@ class AccessReconcilersConfiguration {
 		return new AccessStatusService(effective, roles, new PolicyCompiler(
 				DataAccessAutoConfiguration.policySettings(properties, aws, DataAccessAutoConfiguration.ANY_ACCOUNT)),
 				List.of(roleLoop, datasetLoop));
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
 	}
 
 	private static <K> ReconcileLoop<K> listening(ReconcileSignals signals, ReconcileLoop<K> loop) {

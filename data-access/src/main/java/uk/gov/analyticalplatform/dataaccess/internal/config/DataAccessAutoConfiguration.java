@@ -24,13 +24,20 @@ import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationDelivery
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsAdapter;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.AwsClients;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.S3AccessLogs;
 import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Objects;
+import uk.gov.analyticalplatform.dataaccess.internal.aws.S3Uploads;
+import uk.gov.analyticalplatform.dataaccess.internal.catalog.ObjectStore;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetCatalogService;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetVersionService;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupRows;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.GroupService;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.flows.FlowsConfiguration;
+import uk.gov.analyticalplatform.dataaccess.internal.proposal.ProposalConfiguration;
+import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadConfiguration;
+import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadStore;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicySettings;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
@@ -43,7 +50,8 @@ import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
-@Import(AccessReconcilersConfiguration.class)
+@Import({ AccessReconcilersConfiguration.class, ProposalConfiguration.class, UploadConfiguration.class,
+		FlowsConfiguration.class })
 public class DataAccessAutoConfiguration {
 
 	/**
@@ -98,10 +106,34 @@ public class DataAccessAutoConfiguration {
 
 	@Bean
 	DatasetVersionService dataAccessVersions(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
-			RoleStatusRows roles, AwsClients clients, AuditLog audit, PlatformTransactionManager transactions,
+			RoleStatusRows roles, ObjectStore objects, AuditLog audit, PlatformTransactionManager transactions,
 			ObjectProvider<Clock> clock) {
-		return new DatasetVersionService(JdbcClient.create(dataSource), datasets, catalog, roles,
-				new S3Objects(clients), audit, new TransactionTemplate(transactions), clock(clock));
+		return new DatasetVersionService(JdbcClient.create(dataSource), datasets, catalog, roles, objects, audit,
+				new TransactionTemplate(transactions), clock(clock));
+	}
+
+	@Bean
+	ObjectStore dataAccessObjects(AwsClients clients) {
+		return new S3Objects(clients);
+	}
+
+	@Bean
+	UploadStore dataAccessUploadStore(AwsClients clients) {
+		return new S3Uploads(clients);
+	}
+
+	@Bean
+	UploadConfiguration.UploadDirect dataAccessUploadDirect(DataAccessProperties properties) {
+		return new UploadConfiguration.UploadDirect(!properties.buckets().uploadOrigins().isEmpty(),
+				properties.reconciler().enabled());
+	}
+
+	@Bean
+	FlowsConfiguration.FlowSource dataAccessFlowSource(AwsClients clients, DataAccessProperties properties) {
+		String logBucket = properties.buckets().accessLogBucket();
+		boolean configured = logBucket != null && !logBucket.isBlank();
+		return new FlowsConfiguration.FlowSource(new S3AccessLogs(clients, configured ? logBucket : "unset"),
+				properties.rolePrefix(), configured && properties.reconciler().enabled());
 	}
 
 	@Bean

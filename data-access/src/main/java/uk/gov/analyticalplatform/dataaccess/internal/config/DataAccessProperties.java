@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.dataaccess.internal.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -44,9 +45,20 @@ public record DataAccessProperties(@DefaultValue("ap") String rolePrefix, String
 	 * @param tlsOnly whether bucket policies deny every request made without TLS; only an
 	 * emulator that cannot evaluate the condition (moto treats it as an explicit deny)
 	 * needs it off
+	 * @param archiveStorageClass the storage class a proposed dataset's objects move to
+	 * when its retention period ends and its proposal said archive
+	 * @param accessLogBucket the platform's own bucket that receives the server access
+	 * logs of every dataset bucket, read by the flows collector; unset for no logging and
+	 * no data-flow tracking
+	 * @param uploadOrigins the control panel's origins (such as
+	 * {@code https://control.example.gov.uk}) that a CORS rule on each dataset bucket
+	 * allows to send upload parts straight to S3 with presigned URLs; empty to stream
+	 * every upload through the control plane
 	 */
 	public record Buckets(@DefaultValue("30") int infrequentAccessDays, @DefaultValue("365") int archiveDays,
-			String kmsKeyId, @DefaultValue("true") boolean tlsOnly) {
+			String kmsKeyId, @DefaultValue("true") boolean tlsOnly,
+			@DefaultValue("DEEP_ARCHIVE") String archiveStorageClass, String accessLogBucket,
+			@DefaultValue List<String> uploadOrigins) {
 
 	}
 

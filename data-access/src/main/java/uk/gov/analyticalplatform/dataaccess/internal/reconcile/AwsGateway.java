@@ -39,6 +39,13 @@ public interface AwsGateway {
 	List<String> provisionBucket(BucketSpec bucket);
 
 	/**
+	 * Creates or adopts the platform's log bucket, encrypted and private, with a policy
+	 * statement that lets S3 server access logging deliver into it.
+	 * @return what had to change
+	 */
+	List<String> provisionLogBucket(String bucket);
+
+	/**
 	 * Creates the Glue database, tagged as the platform's, or adopts an untagged one by
 	 * tagging it, then checks that the tables, if any are named, exist. Tables are never
 	 * created: the pipelines or crawlers that write them do that.
@@ -90,8 +97,35 @@ public interface AwsGateway {
 	 * @param kmsKeyId the KMS key for default encryption, or {@code null} for S3-managed
 	 * keys
 	 * @param tlsOnly whether the bucket policy denies requests made without TLS
+	 * @param retention the retention rule a proposal asked for, or {@code null}
+	 * @param logBucket the platform's bucket that receives the bucket's server access
+	 * logs (under the prefix {@code <bucket>/}), or {@code null} for no logging
+	 * @param corsOrigins the control panel origins allowed to upload parts straight to
+	 * the bucket with presigned URLs; empty for none
 	 */
-	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+	record BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly,
+			BucketRetention retention, String logBucket, List<String> corsOrigins) {
+
+		public BucketSpec {
+			corsOrigins = (corsOrigins != null) ? List.copyOf(corsOrigins) : List.of();
+		}
+
+		public BucketSpec(String bucket, int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+			this(bucket, infrequentAccessDays, archiveDays, kmsKeyId, tlsOnly, null, null, List.of());
+		}
+
+	}
+
+	/**
+	 * How long a bucket keeps its objects.
+	 *
+	 * @param days the objects' age at which the rule acts
+	 * @param delete whether they are then deleted (current and old versions), else moved
+	 * to the archive storage class
+	 * @param archiveStorageClass the storage class they move to, such as
+	 * {@code DEEP_ARCHIVE}
+	 */
+	record BucketRetention(int days, boolean delete, String archiveStorageClass) {
 
 	}
 

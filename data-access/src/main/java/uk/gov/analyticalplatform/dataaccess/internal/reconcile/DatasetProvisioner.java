@@ -1,14 +1,17 @@
 package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
+import uk.gov.analyticalplatform.dataaccess.RetentionAction;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
+import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketRetention;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.WorkgroupSpec;
 import uk.gov.analyticalplatform.reconcile.Outcome;
@@ -52,8 +55,18 @@ public class DatasetProvisioner implements Reconciler<UUID> {
 	 * @param kmsKeyId the KMS key of bucket default encryption and of the Athena
 	 * workgroup's minimum results encryption, or {@code null} for S3-managed keys
 	 * @param tlsOnly whether bucket policies deny requests without TLS
+	 * @param archiveStorageClass where a proposed dataset's objects move when its
+	 * retention says archive
+	 * @param logBucket the platform's bucket for server access logs, or {@code null} for
+	 * none
+	 * @param corsOrigins control panel origins allowed to upload straight to buckets
 	 */
-	public record Settings(int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+	public record Settings(int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly,
+			String archiveStorageClass, String logBucket, List<String> corsOrigins) {
+
+		public Settings(int infrequentAccessDays, int archiveDays, String kmsKeyId, boolean tlsOnly) {
+			this(infrequentAccessDays, archiveDays, kmsKeyId, tlsOnly, "DEEP_ARCHIVE", null, List.of());
+		}
 
 	}
 
@@ -86,9 +99,18 @@ public class DatasetProvisioner implements Reconciler<UUID> {
 
 	private Outcome provision(Dataset dataset) {
 		if (dataset.kind() == DatasetKind.S3) {
-			return RoleApplier
-				.outcome(this.aws.provisionBucket(new BucketSpec(dataset.bucket(), this.settings.infrequentAccessDays(),
-						this.settings.archiveDays(), this.settings.kmsKeyId(), this.settings.tlsOnly())));
+			List<String> changes = new ArrayList<>();
+			if (this.settings.logBucket() != null) {
+				changes.addAll(this.aws.provisionLogBucket(this.settings.logBucket()));
+			}
+			BucketRetention retention = this.datasets.retention(dataset.id())
+				.map((r) -> new BucketRetention(r.days(), r.action() == RetentionAction.DELETE,
+						this.settings.archiveStorageClass()))
+				.orElse(null);
+			changes.addAll(this.aws.provisionBucket(new BucketSpec(dataset.bucket(),
+					this.settings.infrequentAccessDays(), this.settings.archiveDays(), this.settings.kmsKeyId(),
+					this.settings.tlsOnly(), retention, this.settings.logBucket(), this.settings.corsOrigins())));
+			return RoleApplier.outcome(changes);
 		}
 		Outcome database = RoleApplier
 			.outcome(this.aws.provisionGlueDatabase(dataset.glueDatabase(), dataset.tables()));

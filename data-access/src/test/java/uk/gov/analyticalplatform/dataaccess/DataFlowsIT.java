@@ -1,0 +1,159 @@
+package uk.gov.analyticalplatform.dataaccess;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
+import uk.gov.analyticalplatform.dataaccess.internal.flows.AccessLogLines;
+import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.testing.PlatformDatabase;
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.testing.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Data-flow tracking on the AWS emulator: the emulator does not write server access logs,
+ * so the test writes them into the log bucket in AWS's format, as S3 would deliver them.
+ */
+@SpringBootTest(classes = DataAccessTestApplication.class,
+		properties = { "platform.data-access.buckets.access-log-bucket=ap-logs-${random.int[100000,999999]}",
+				"platform.data-access.flows.poll-interval=200ms" })
+@PlatformDatabase
+class DataFlowsIT {
+
+	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
+
+	final S3Client s3 = S3Client.builder()
+		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
+		.region(Region.EU_WEST_2)
+		.forcePathStyle(true)
+		.httpClient(UrlConnectionHttpClient.create())
+		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+		.build();
+
+	@Autowired
+	DataFlows flows;
+
+	@Autowired
+	DatasetCatalog catalog;
+
+	@Autowired
+	Groups groups;
+
+	@Autowired
+	DataAccessProperties properties;
+
+	@Value("${platform.test.database}")
+	String database;
+
+	@AfterEach
+	void close() {
+		this.s3.close();
+	}
+
+	@Test
+	void readsInTheAccessLogsAreTrackedPerDatasetPathAndUserOnceEach() throws Exception {
+		Caller dataAdmin = Caller.user("u-" + suffix(), "admin-" + suffix());
+		Dataset dataset = dataset(dataAdmin);
+		String role = this.properties.rolePrefix() + "_user_alice";
+		Instant at = Instant.parse("2026-12-06T10:15:00Z");
+		String first = String.join("\n",
+				AccessLogLines.line(dataset.bucket(), at, role, "REST.GET.OBJECT", "curated/2026/a.csv", 200, 1000,
+						1000),
+				AccessLogLines.line(dataset.bucket(), at.plusSeconds(1), role, "REST.GET.OBJECT",
+						"curated/2026/b file.csv", 200, 2000, 2000),
+				"this line is not a log record",
+				AccessLogLines.line(dataset.bucket(), at.plusSeconds(2), this.properties.rolePrefix() + "_user_bob",
+						"REST.PUT.OBJECT", "curated/incoming/c.csv", 200, 0, 300),
+				AccessLogLines.line(dataset.bucket(), at.plusSeconds(3), role, "REST.SOMETHING.NEW", "curated/x", 200,
+						0, 0));
+		String logBucket = this.properties.buckets().accessLogBucket();
+		put(logBucket, dataset.bucket() + "/2026-12-06-10-20-00-0A1B2C3D4E5F6A7B", first);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any()).size() == 4);
+		List<DataAccessEvent> events = this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any());
+		assertThat(events)
+			.extracting(DataAccessEvent::principal, DataAccessEvent::direction, DataAccessEvent::objectKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("alice", "OTHER", "x"),
+					org.assertj.core.groups.Tuple.tuple("bob", "WRITE", "incoming/c.csv"),
+					org.assertj.core.groups.Tuple.tuple("alice", "READ", "2026/b file.csv"),
+					org.assertj.core.groups.Tuple.tuple("alice", "READ", "2026/a.csv"));
+		assertThat(this.flows.summary(dataAdmin, dataset.id(), new FlowFilter(null, null, "READ", null, null, 0)))
+			.singleElement()
+			.satisfies((summary) -> {
+				assertThat(summary.principal()).isEqualTo("alice");
+				assertThat(summary.path()).isEqualTo("2026/");
+				assertThat(summary.requests()).isEqualTo(2);
+				assertThat(summary.objects()).isEqualTo(2);
+				assertThat(summary.bytes()).isEqualTo(3000);
+				assertThat(summary.roleName()).isEqualTo(role);
+			});
+		assertThat(this.flows.lastReads(dataset.id())).containsEntry("alice", at.plusSeconds(1));
+		assertThat(this.flows.mine(Caller.user("u-alice", "alice"), FlowFilter.any())).hasSize(3);
+		assertThat(this.flows.all(ADMIN, new FlowFilter("bob", null, null, null, null, 0))).hasSize(1);
+		assertThatExceptionOfType(PermissionDenied.class)
+			.isThrownBy(() -> this.flows.forDataset(Caller.user("u-alice", "alice"), dataset.id(), FlowFilter.any()));
+		assertThatExceptionOfType(PermissionDenied.class)
+			.isThrownBy(() -> this.flows.all(Caller.user("u-alice", "alice"), FlowFilter.any()));
+
+		put(logBucket, dataset.bucket() + "/2026-12-06-10-25-00-1A1B2C3D4E5F6A7B", AccessLogLines.line(dataset.bucket(),
+				at.plusSeconds(60), role, "REST.GET.OBJECT", "curated/2026/a.csv", 200, 1000, 1000));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any()).size() == 5);
+		try (var db = TestDatabases.application(this.database);
+				var files = db.prepareStatement(
+						"SELECT lines, stored, skipped FROM data_access_log_files WHERE log_key LIKE ? ORDER BY log_key")) {
+			files.setString(1, dataset.bucket() + "/%");
+			var rows = files.executeQuery();
+			rows.next();
+			assertThat(List.of(rows.getInt(1), rows.getInt(2), rows.getInt(3))).containsExactly(5, 4, 1);
+			rows.next();
+			assertThat(rows.getInt(2)).isEqualTo(1);
+			assertThat(rows.next()).isFalse();
+		}
+		assertThat(this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any())).as("each file read once")
+			.hasSize(5);
+	}
+
+	private void put(String bucket, String key, String content) {
+		this.s3.putObject((r) -> r.bucket(bucket).key(key), RequestBody.fromString(content + "\n"));
+	}
+
+	private Dataset dataset(Caller dataAdmin) {
+		String suffix = suffix();
+		Group owners = this.groups.create(ADMIN, "owners-" + suffix, "");
+		Dataset created = this.catalog.create(ADMIN,
+				NewDataset
+					.s3("flows-" + suffix, "flows", owners.id(), Classification.OFFICIAL, "flows-" + suffix, "curated/")
+					.withDataAdmins(dataAdmin.asUser()));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.catalog.get(created.id()).status().state() != ApplyState.PENDING);
+		assertThat(this.catalog.get(created.id()).status().state()).isEqualTo(ApplyState.READY);
+		return this.catalog.get(created.id());
+	}
+
+	private static String suffix() {
+		return UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
