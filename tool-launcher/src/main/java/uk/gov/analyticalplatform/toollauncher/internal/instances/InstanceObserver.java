@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,11 +42,18 @@ class InstanceObserver implements SmartLifecycle {
 
 	static final Duration RETRY = Duration.ofSeconds(30);
 
+	/** Threads that read pods and record what they say. */
+	static final int WORKERS = 4;
+
 	private final boolean enabled;
 
 	private volatile Subscription watch;
 
 	private volatile ScheduledExecutorService retries;
+
+	private volatile ExecutorService workers;
+
+	private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
 	InstanceObserver(InstanceRows rows, KubernetesObjects objects, int startLimit, boolean enabled) {
 		this.rows = rows;
@@ -78,12 +89,23 @@ class InstanceObserver implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Called on the watch's thread (the Kubernetes client's event loop, which must never
+	 * block): queues one refresh of the instance on the observer's own threads,
+	 * coalescing the events that arrive before it runs.
+	 */
 	private void changed(String instance) {
-		try {
-			refresh(UUID.fromString(instance));
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not observe tool instance {}: {}", instance, Reasons.of(ex));
+		ExecutorService workers = this.workers;
+		if (workers != null && this.pending.add(instance)) {
+			workers.execute(() -> {
+				this.pending.remove(instance);
+				try {
+					refresh(UUID.fromString(instance));
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not observe tool instance {}: {}", instance, Reasons.of(ex));
+				}
+			});
 		}
 	}
 
@@ -93,6 +115,12 @@ class InstanceObserver implements SmartLifecycle {
 	 */
 	@Override
 	public void start() {
+		AtomicInteger count = new AtomicInteger();
+		this.workers = Executors.newFixedThreadPool(WORKERS, (task) -> {
+			Thread thread = new Thread(task, "tool-observer-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 		this.retries = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "tool-pod-watch");
 			thread.setDaemon(true);
@@ -125,6 +153,11 @@ class InstanceObserver implements SmartLifecycle {
 		this.watch = null;
 		if (watching != null) {
 			watching.close();
+		}
+		ExecutorService observing = this.workers;
+		this.workers = null;
+		if (observing != null) {
+			observing.shutdownNow();
 		}
 	}
 

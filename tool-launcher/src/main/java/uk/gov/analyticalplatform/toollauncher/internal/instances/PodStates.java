@@ -46,6 +46,9 @@ final class PodStates {
 		String image = pod.getSpec().getContainers().get(0).getImage();
 		Optional<PodCondition> scheduled = condition(pod, "PodScheduled");
 		if (scheduled.isEmpty() || !"True".equals(scheduled.get().getStatus())) {
+			if (scheduled.isPresent() && waitingForVolume(scheduled.get().getMessage())) {
+				return new Observation(InstancePhase.STARTING, "Waiting for the home volume", null, image);
+			}
 			if (scheduled.isPresent() && "Unschedulable".equals(scheduled.get().getReason())) {
 				return failed("Unschedulable: " + unschedulable(scheduled.get().getMessage()), image);
 			}
@@ -80,6 +83,14 @@ final class PodStates {
 				failed(reason + ": " + waiting.getMessage(), image);
 			default -> new Observation(InstancePhase.STARTING, "Scheduled; pulling the image", null, image);
 		};
+	}
+
+	/**
+	 * Whether the scheduler is only waiting for the home volume to be bound: it will be.
+	 */
+	private static boolean waitingForVolume(String message) {
+		return message != null && (message.contains("unbound immediate PersistentVolumeClaims")
+				|| message.contains("bound to non-existent persistentvolume"));
 	}
 
 	private static String lastExitCode(ContainerStatus container) {

@@ -74,6 +74,9 @@ class ToolInstancesIT {
 		for (ToolUser user : this.users) {
 			this.instances.mine(user).forEach((instance) -> this.instances.delete(user, instance.id(), true));
 		}
+		// the reconciler deletes the objects (namespaces included) before the rows go
+		await().atMost(Duration.ofMinutes(3))
+			.until(() -> this.users.stream().allMatch((user) -> this.instances.mine(user).isEmpty()));
 	}
 
 	@Test

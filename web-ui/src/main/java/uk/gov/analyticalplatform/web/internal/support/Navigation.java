@@ -21,6 +21,7 @@ record Navigation(List<Item> items) {
 	static Navigation of(UserAccount user, boolean managesData, String path) {
 		List<Item> items = new ArrayList<>();
 		items.add(new Item("Home", "/", "home"));
+		items.add(new Item("My tools", "/tools", "my-tools"));
 		items.add(new Item("My data", "/data", "my-data"));
 		items.add(new Item("Find datasets", "/data/datasets", "datasets"));
 		items.add(new Item("My requests", "/data/requests", "requests"));

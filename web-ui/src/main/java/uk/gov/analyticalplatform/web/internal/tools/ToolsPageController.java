@@ -1,0 +1,135 @@
+package uk.gov.analyticalplatform.web.internal.tools;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import uk.gov.analyticalplatform.dataaccess.Group;
+import uk.gov.analyticalplatform.dataaccess.Groups;
+import uk.gov.analyticalplatform.identity.UserAccount;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolCatalogue;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+import uk.gov.analyticalplatform.web.SignInSessions;
+
+/**
+ * "My tools": start, open, stop, restart and switch the user's tools, and the progress
+ * page a visit to an asleep tool lands on (it refreshes until the tool is ready, then
+ * goes on to the tool).
+ */
+@Controller
+class ToolsPageController {
+
+	private final SignInSessions sessions;
+
+	private final ToolInstances instances;
+
+	private final ToolCatalogue catalogue;
+
+	private final Groups groups;
+
+	ToolsPageController(SignInSessions sessions, ToolInstances instances, ToolCatalogue catalogue, Groups groups) {
+		this.sessions = sessions;
+		this.instances = instances;
+		this.catalogue = catalogue;
+		this.groups = groups;
+	}
+
+	@GetMapping("/tools")
+	String tools(Model model) {
+		ToolUser user = user();
+		model.addAttribute("instances", this.instances.mine(user));
+		model.addAttribute("launchable", this.catalogue.launchable(user));
+		model.addAttribute("tools", Tool.values());
+		return "tools/tools";
+	}
+
+	@PostMapping("/tools")
+	String start(@RequestParam String tool, @RequestParam(required = false) String release,
+			@RequestParam(required = false) String profile, RedirectAttributes redirect) {
+		try {
+			ToolInstance started = this.instances.create(user(), Tool.parse(tool), blankToNull(release),
+					blankToNull(profile));
+			return "redirect:/tools/" + started.id() + "/progress";
+		}
+		catch (ToolLauncherException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/tools";
+		}
+	}
+
+	@PostMapping("/tools/{id}/{action:start|stop|restart|reset}")
+	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
+		ToolUser user = user();
+		try {
+			switch (action) {
+				case "start" -> this.instances.start(user, id);
+				case "stop" -> this.instances.stop(user, id);
+				case "restart" -> this.instances.restart(user, id);
+				default -> this.instances.reset(user, id);
+			}
+		}
+		catch (ToolLauncherException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/tools";
+	}
+
+	@GetMapping("/tools/{id}/progress")
+	String progress(@PathVariable UUID id, @RequestParam(name = "rd", required = false) String returnTo, Model model) {
+		ToolInstance instance = this.instances.get(user(), id);
+		if (instance.phase() == InstancePhase.READY) {
+			return "redirect:" + destination(instance, returnTo);
+		}
+		model.addAttribute("instance", instance);
+		return "tools/progress";
+	}
+
+	/**
+	 * The tool's own URL, or the page of it the user asked for when it is on the tool's
+	 * host.
+	 */
+	static String destination(ToolInstance instance, String returnTo) {
+		if (returnTo != null) {
+			try {
+				URI wanted = URI.create(returnTo);
+				if (URI.create(instance.url()).getHost().equalsIgnoreCase(wanted.getHost())) {
+					return returnTo;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// not a URL: go to the tool itself
+			}
+		}
+		return instance.url();
+	}
+
+	private ToolUser user() {
+		UserAccount user = this.sessions.current().orElseThrow().user();
+		String id = user.id().toString();
+		Set<String> names = this.groups.list()
+			.stream()
+			.filter((group) -> group.hasMember(id))
+			.map(Group::name)
+			.collect(Collectors.toSet());
+		return new ToolUser(user.id(), user.username(), names, user.isPlatformAdmin());
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}
