@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueRows;
 import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueService;
 import uk.gov.analyticalplatform.toollauncher.internal.instances.ToolInstancesConfiguration;
+import uk.gov.analyticalplatform.toollauncher.internal.instances.ToolsProperties;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolSettings;
 
 /**

@@ -25,7 +25,6 @@ import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 import uk.gov.analyticalplatform.reconcile.StatusRows;
 import uk.gov.analyticalplatform.reconcile.TrackedReconciler;
 import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueRows;
-import uk.gov.analyticalplatform.toollauncher.internal.config.ToolsProperties;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolSettings;
 
 /**

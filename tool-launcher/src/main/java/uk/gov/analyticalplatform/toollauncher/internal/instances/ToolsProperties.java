@@ -1,4 +1,4 @@
-package uk.gov.analyticalplatform.toollauncher.internal.config;
+package uk.gov.analyticalplatform.toollauncher.internal.instances;
 
 import java.time.Duration;
 import java.util.Map;
