@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReview;
+import io.fabric8.kubernetes.api.model.authentication.SelfSubjectReviewBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * The Helm chart's ServiceAccount in the real local cluster, bound to exactly the
@@ -105,19 +106,17 @@ public final class ChartServiceAccount {
 	}
 
 	/**
-	 * Nodes are never granted (the control plane manages namespaced objects only): if this
-	 * read works, the credential is not the account's. Secrets would not do: apps' secrets
-	 * are delivered as Kubernetes Secrets.
+	 * The API server's own word on who the credential is (SelfSubjectReview, which every
+	 * authenticated caller may make): the chart's ServiceAccount, not the admin.
 	 */
 	private static void provesItIsTheAccount(Path kubeconfig, String account) {
+		String expected = "system:serviceaccount:" + RELEASE + ":" + account;
 		try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(read(kubeconfig)))
 			.build()) {
-			client.nodes().list();
-			throw new IllegalStateException("The kubeconfig for " + account + " may list nodes: not the account");
-		}
-		catch (KubernetesClientException ex) {
-			if (ex.getCode() != 403) {
-				throw ex;
+			SelfSubjectReview review = client.resource(new SelfSubjectReviewBuilder().build()).create();
+			String username = review.getStatus().getUserInfo().getUsername();
+			if (!expected.equals(username)) {
+				throw new IllegalStateException("The kubeconfig for " + account + " authenticates as " + username);
 			}
 		}
 	}

@@ -65,7 +65,7 @@ class AppReconcilerIT {
 
 	@DynamicPropertySource
 	static void cluster(DynamicPropertyRegistry registry) {
-		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().controlPlaneKubeconfig());
 		registry.add("platform.apps.reconciler.enabled", () -> "true");
 	}
 

@@ -66,7 +66,7 @@ class ToolInstancesIT {
 
 	@DynamicPropertySource
 	static void cluster(DynamicPropertyRegistry registry) {
-		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().controlPlaneKubeconfig());
 	}
 
 	@AfterEach
