@@ -151,7 +151,7 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 		this.browser.awaitText("#done", "Created group team-" + suffix);
 		this.browser.find("[data-group=team-" + suffix + "] input[name=username]").sendKeys(member.username());
 		this.browser.click("[data-group=team-" + suffix + "] [data-test=add-member]");
-		assertThat(this.browser.text("[data-group=team-" + suffix + "]")).contains(member.username());
+		this.browser.awaitText("[data-group=team-" + suffix + "]", member.username());
 		this.browser.screenshot("platform-admin-groups");
 		this.browser.assertAccessible();
 
