@@ -11,15 +11,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.session.web.http.CookieSerializer;
 
 import uk.gov.analyticalplatform.identity.Users;
 
 /**
- * The gate's own security filter chain ({@code /authz/**}): open to every caller, since
- * the gate itself decides and answers 401 or 403, with the session's sign-in loaded but
- * not yet resolved to a user (the gate tells a suspended user from nobody). No CSRF (it
- * only reads) and no saved requests.
+ * The gate's own security filter chain ({@code /authz/**}), kept minimal because every
+ * request to every tool and app passes it: open to every caller, since the gate itself
+ * decides and answers 401 or 403 (so no authorisation filter); no security context loaded
+ * or saved (the gate reads the session's sign-in itself, through {@link GateSessions},
+ * and tells a suspended user from nobody); no session management, no CSRF (it only
+ * reads), no saved requests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GateProperties.class)
@@ -27,17 +29,24 @@ class GateConfiguration {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain gateSecurity(HttpSecurity http, SecurityContextRepository contexts) {
+	SecurityFilterChain gateSecurity(HttpSecurity http) {
 		http.securityMatcher("/authz/**")
-			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.securityContext((context) -> context.securityContextRepository(contexts))
+			.securityContext(AbstractHttpConfigurer::disable)
+			.sessionManagement(AbstractHttpConfigurer::disable)
 			.csrf(AbstractHttpConfigurer::disable)
-			.requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.exceptionHandling(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.anonymous(AbstractHttpConfigurer::disable);
 		return http.build();
+	}
+
+	@Bean
+	GateSessions gateSessions(CookieSerializer cookies, SecurityContextRepository contexts, Clock clock,
+			GateProperties properties) {
+		return new GateSessions(cookies, contexts, clock, properties.userCacheTtl());
 	}
 
 	@Bean

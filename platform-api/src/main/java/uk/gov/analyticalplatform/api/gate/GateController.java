@@ -37,7 +37,9 @@ import uk.gov.analyticalplatform.identity.UserAccount;
  * <li>403 for a suspended user, and for any host the user may not reach, whether it
  * exists or not.</li>
  * </ul>
- * Nothing is written on this path: activity is batched by the {@link ActivityRecorder}.
+ * Nothing is written on this path: activity is batched by the {@link ActivityRecorder};
+ * and nothing is read from the session store but once per session per time-to-live
+ * ({@link GateSessions}).
  */
 @RestController
 class GateController {
@@ -50,14 +52,18 @@ class GateController {
 
 	private final Map<String, GatedArea> areas = new LinkedHashMap<>();
 
+	private final GateSessions sessions;
+
 	private final GateUsers users;
 
 	private final ActivityRecorder activity;
 
 	private final Clock clock;
 
-	GateController(ObjectProvider<GatedArea> areas, GateUsers users, ActivityRecorder activity, Clock clock) {
+	GateController(ObjectProvider<GatedArea> areas, GateSessions sessions, GateUsers users, ActivityRecorder activity,
+			Clock clock) {
 		areas.orderedStream().forEach((area) -> this.areas.put(area.name(), area));
+		this.sessions = sessions;
 		this.users = users;
 		this.activity = activity;
 		this.clock = clock;
@@ -70,7 +76,7 @@ class GateController {
 		if (gated == null || original == null) {
 			return answer(HttpStatus.FORBIDDEN);
 		}
-		Signed signed = signedIn();
+		Signed signed = signedIn(this.sessions.signIn(request));
 		if (signed.status() != null) {
 			return answer(signed.status());
 		}
@@ -106,7 +112,7 @@ class GateController {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
-		Signed signed = signedIn();
+		Signed signed = signedIn(this.sessions.read(request));
 		if (signed.status() == HttpStatus.FORBIDDEN) {
 			response.sendError(HttpStatus.FORBIDDEN.value());
 			return;
@@ -129,9 +135,8 @@ class GateController {
 		}
 	}
 
-	/** The request's signed-in user, or the status to answer instead (401 or 403). */
-	private Signed signedIn() {
-		Optional<RememberedSignIn> remembered = RememberedSignIn.current();
+	/** The session's signed-in user, or the status to answer instead (401 or 403). */
+	private Signed signedIn(Optional<RememberedSignIn> remembered) {
 		if (remembered.isEmpty()) {
 			return new Signed(null, HttpStatus.UNAUTHORIZED);
 		}

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param activityFlushInterval how often each replica writes the last request time of
  * every instance it let through since the last write (one batch, never a write per
  * request); idleness is measured to within this
- * @param userCacheTtl how long the gate reuses a user it read: a suspension or a sign-out
- * everywhere reaches the tools within this
+ * @param userCacheTtl how long the gate reuses a user and a session's sign-in it read:
+ * the gate's revocation bound, within which a sign-out, a session's expiry, a suspension
+ * or a sign-out everywhere reaches the tools and apps
  */
 @ConfigurationProperties("platform.gate")
 public record GateProperties(@DefaultValue("30s") Duration activityFlushInterval,

@@ -3,6 +3,8 @@ package uk.gov.analyticalplatform.api.security;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -22,7 +24,16 @@ public record RememberedSignIn(UUID userId, int sessionEpoch, boolean secondFact
 	 * one.
 	 */
 	public static Optional<RememberedSignIn> current() {
-		if (SecurityContextHolder.getContext().getAuthentication() instanceof StoredSignIn stored) {
+		return of(SecurityContextHolder.getContext());
+	}
+
+	/**
+	 * The sign-in a security context holds as loaded from a session, if it is one.
+	 * @param context a context as the session repository loaded it, or {@code null}
+	 */
+	public static Optional<RememberedSignIn> of(SecurityContext context) {
+		Authentication authentication = (context != null) ? context.getAuthentication() : null;
+		if (authentication instanceof StoredSignIn stored) {
 			return Optional
 				.of(new RememberedSignIn(stored.userId(), stored.sessionEpoch(), stored.secondFactorPassed()));
 		}

@@ -48,6 +48,9 @@ class GateNginxIT extends IdentityIntegrationTest {
 	@Autowired
 	Users identity;
 
+	@Autowired
+	GateProperties properties;
+
 	EchoUpstream upstream;
 
 	TestNginx nginx;
@@ -131,10 +134,51 @@ class GateNginxIT extends IdentityIntegrationTest {
 	void aSuspendedUserIsRefused() {
 		SignedInUsers.Enrolled owner = this.users.enrolled("gate-suspended");
 		ApiClient session = signedIn(owner);
+		String host = TestGatedArea.host(owner.username());
+		assertThat(throughProxy(host, "/", session).status()).isEqualTo(200);
+
 		this.identity.update(this.users.admin().id(), owner.username(), new UserChange(null, true));
 
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> throughProxy(TestGatedArea.host(owner.username()), "/", session).status() == 403);
+		await().atMost(revocationBound()).until(() -> throughProxy(host, "/", session).status() == 403);
+	}
+
+	@Test
+	void aSignedOutSessionStopsPassingWithinTheRevocationBound() {
+		SignedInUsers.Enrolled owner = this.users.enrolled("gate-signing-out");
+		ApiClient session = signedIn(owner);
+		String host = TestGatedArea.host(owner.username());
+		String cookie = session.cookieHeader();
+		assertThat(this.nginx.get(host, "/", cookie).status()).isEqualTo(200);
+
+		assertThat(session.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+
+		// the browser forgets the cookie; someone who kept a copy is sent to sign in
+		await().atMost(revocationBound()).until(() -> this.nginx.get(host, "/", cookie).status() == 302);
+	}
+
+	@Test
+	void signingOutEverywhereEndsEverySessionAtTheGateWithinTheRevocationBound() {
+		SignedInUsers.Enrolled owner = this.users.enrolled("gate-everywhere");
+		ApiClient first = signedIn(owner);
+		ApiClient second = signedIn(owner);
+		String host = TestGatedArea.host(owner.username());
+		assertThat(throughProxy(host, "/", first).status()).isEqualTo(200);
+		assertThat(throughProxy(host, "/", second).status()).isEqualTo(200);
+
+		assertThat(second.post("/api/v1/auth/logout", "{\"everywhere\": true}").status()).isEqualTo(204);
+
+		await().atMost(revocationBound()).until(() -> throughProxy(host, "/", first).status() == 302);
+	}
+
+	@Test
+	void aSessionCookieTheApplicationNeverIssuedIsNotSignedIn() {
+		String forged = "PLATFORM_SESSION=" + java.util.Base64.getEncoder()
+			.encodeToString(java.util.UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII));
+
+		TestNginx.Response response = this.nginx.get(TestGatedArea.host("gate-owner"), "/", forged);
+
+		assertThat(response.status()).isEqualTo(302);
+		assertThat(response.header("Location")).contains("/authz/sign-in?rd=");
 	}
 
 	@Test
@@ -165,6 +209,14 @@ class GateNginxIT extends IdentityIntegrationTest {
 					BodyHandlers.ofString());
 
 		assertThat(elsewhere.statusCode()).isEqualTo(400);
+	}
+
+	/**
+	 * The documented bound ({@code platform.gate.user-cache-ttl}), with a margin for the
+	 * round trips through nginx.
+	 */
+	private Duration revocationBound() {
+		return this.properties.userCacheTtl().plusSeconds(2);
 	}
 
 	private TestNginx.Response throughProxy(String host, String path, ApiClient session) {
