@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.appdeploy;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Registering, reading, changing and deleting apps, and their owners. Owners and platform
@@ -58,5 +59,13 @@ public interface Apps {
 
 	/** What the platform promises about apps. */
 	Availability availability();
+
+	/**
+	 * How many apps are in each rollout state ({@code PENDING}, {@code APPLYING},
+	 * {@code READY}, {@code FAILED}, as in {@link AppStatus}), for the platform's
+	 * metrics: one grouped query, no caller check. Every state is present, zero where no
+	 * app is.
+	 */
+	Map<String, Long> countByState();
 
 }

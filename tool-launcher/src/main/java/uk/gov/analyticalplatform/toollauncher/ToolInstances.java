@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.toollauncher;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -59,5 +60,11 @@ public interface ToolInstances {
 
 	/** Stops anyone's instance, as a platform admin. */
 	ToolInstance stopAsAdmin(ToolUser admin, UUID id);
+
+	/**
+	 * How many instances are in each phase, for the platform's metrics: one grouped
+	 * query, no caller check. Phases without an instance are absent.
+	 */
+	Map<InstancePhase, Long> countByPhase();
 
 }

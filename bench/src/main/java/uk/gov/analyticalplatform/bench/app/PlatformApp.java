@@ -143,9 +143,12 @@ public final class PlatformApp implements AutoCloseable {
 		}, "app-output");
 		output.setDaemon(true);
 		output.start();
-		if (!started.await(120, TimeUnit.SECONDS)) {
+		// a loaded shared machine starts the application slowly:
+		// -Dbench.app.start-timeout (s)
+		int timeout = Integer.getInteger("bench.app.start-timeout", 300);
+		if (!started.await(timeout, TimeUnit.SECONDS)) {
 			process.destroy();
-			throw new IllegalStateException("The application did not start within 2 minutes");
+			throw new IllegalStateException("The application did not start within " + timeout + " s");
 		}
 		return process;
 	}

@@ -13,10 +13,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import uk.gov.analyticalplatform.appdeploy.Apps;
 import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 
 /**
  * The platform's own metrics, beside Spring Boot's, on {@code /actuator/prometheus}: what
@@ -25,16 +28,14 @@ import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
  * <li>every loop of the reconcile kernel, whichever module made it, gets
  * {@value #RECONCILE}{@code .failures}, {@code .queue.depth} and {@code .objects} tagged
  * with its name: a new reconciler (tools, apps) has them once its loop is a bean;</li>
- * <li>the audit sequencer's lag and the access requests waiting over a day.</li>
- * </ul>
- * Gauges are read from PostgreSQL at each scrape, on every replica alike (only the leader
+ * <li>the audit sequencer's lag and the access requests waiting over a day;</li> Gauges
+ * are read from PostgreSQL at each scrape, on every replica alike (only the leader
  * reconciles, but every replica sees the same tables), so rules take their {@code max}.
  * Failures are counted where they happen: on the leader.
- * <p>
- * Tool instances by state ({@value #TOOL_INSTANCES}) and apps ({@value #APPS}) join here
- * as gauges over the tool launcher's and app deployer's root-package APIs once those
- * modules land; the dashboard already has their panels and {@code PlatformMetricsIT}
- * lists them as awaited.
+ * <li>tool instances by phase ({@value #TOOL_INSTANCES}{@code {state}}: READY, IDLED,
+ * STOPPED...) and apps by rollout state ({@value #APPS}{@code {state}}), one grouped
+ * query each over the tool launcher's and app deployer's root-package APIs.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformMetricsConfiguration {
@@ -70,6 +71,30 @@ class PlatformMetricsConfiguration {
 					.register(registry);
 			}
 		}
+	}
+
+	@Bean
+	MeterBinder toolInstanceMetrics(ToolInstances instances) {
+		return (registry) -> {
+			for (InstancePhase phase : InstancePhase.values()) {
+				Gauge.builder(TOOL_INSTANCES, instances, (all) -> all.countByPhase().getOrDefault(phase, 0L))
+					.description("Tool instances, by phase")
+					.tag("state", phase.name())
+					.register(registry);
+			}
+		};
+	}
+
+	@Bean
+	MeterBinder appMetrics(Apps apps) {
+		return (registry) -> {
+			for (ApplyState state : ApplyState.values()) {
+				Gauge.builder(APPS, apps, (all) -> all.countByState().getOrDefault(state.name(), 0L))
+					.description("Apps, by rollout state")
+					.tag("state", state.name())
+					.register(registry);
+			}
+		};
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package uk.gov.analyticalplatform.appdeploy.internal.apps;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -93,6 +95,13 @@ public class AppService implements Apps {
 	@Override
 	public List<App> mine(Caller caller) {
 		return this.apps.ownedBy(caller.userId()).stream().map(this.directory::present).toList();
+	}
+
+	@Override
+	public Map<String, Long> countByState() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.rollouts.rows().countByState().forEach((state, n) -> counts.put(state.name(), n));
+		return counts;
 	}
 
 	@Override

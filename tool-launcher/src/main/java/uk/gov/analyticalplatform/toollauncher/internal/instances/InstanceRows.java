@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,14 @@ class InstanceRows {
 
 	List<InstanceRow> all() {
 		return this.jdbc.sql(select() + " ORDER BY username, tool").query((row, n) -> read(row)).list();
+	}
+
+	Map<InstancePhase, Long> countByPhase() {
+		Map<InstancePhase, Long> counts = new EnumMap<>(InstancePhase.class);
+		this.jdbc.sql("SELECT phase, count(*) AS n FROM tool_instances GROUP BY phase")
+			.query((row, n) -> counts.put(InstancePhase.valueOf(row.getString("phase")), row.getLong("n")))
+			.list();
+		return counts;
 	}
 
 	Optional<InstanceRow> byHostLabel(String hostLabel) {

@@ -65,6 +65,11 @@ class InstanceService implements ToolInstances, ToolHosts {
 	}
 
 	@Override
+	public Map<InstancePhase, Long> countByPhase() {
+		return this.rows.countByPhase();
+	}
+
+	@Override
 	public List<ToolInstance> mine(ToolUser user) {
 		return this.rows.ofUser(user.userId()).stream().map(this::view).toList();
 	}
