@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -29,9 +28,9 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpec;
+import uk.gov.analyticalplatform.kubernetes.Workloads;
 
 /**
  * What Kubernetes should hold for one app, built with no I/O: the namespace
@@ -112,11 +111,7 @@ public final class AppManifests {
 	}
 
 	static Namespace namespace(AppSpec spec) {
-		return new NamespaceBuilder().withNewMetadata()
-			.withName(namespace(spec.name()))
-			.addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-			.endMetadata()
-			.build();
+		return Workloads.restrictedNamespace(namespace(spec.name()));
 	}
 
 	static ServiceAccount serviceAccount(AppSpec spec, String roleArn) {
@@ -131,41 +126,12 @@ public final class AppManifests {
 	}
 
 	static NetworkPolicy denyAll(AppSpec spec) {
-		return new NetworkPolicyBuilder().withNewMetadata()
-			.withName("default-deny")
-			.withNamespace(namespace(spec.name()))
-			.endMetadata()
-			.withNewSpec()
-			.withNewPodSelector()
-			.endPodSelector()
-			.withPolicyTypes("Ingress")
-			.endSpec()
-			.build();
+		return Workloads.denyAllIngress(namespace(spec.name()), "default-deny");
 	}
 
 	static NetworkPolicy admitIngressController(AppSpec spec, Settings settings) {
-		return new NetworkPolicyBuilder().withNewMetadata()
-			.withName("admit-ingress-controller")
-			.withNamespace(namespace(spec.name()))
-			.endMetadata()
-			.withNewSpec()
-			.withNewPodSelector()
-			.addToMatchLabels(APP_LABEL, spec.name())
-			.endPodSelector()
-			.withPolicyTypes("Ingress")
-			.addNewIngress()
-			.addNewFrom()
-			.withNewNamespaceSelector()
-			.addToMatchLabels("kubernetes.io/metadata.name", settings.ingressControllerNamespace())
-			.endNamespaceSelector()
-			.endFrom()
-			.addNewPort()
-			.withProtocol("TCP")
-			.withPort(new IntOrString(settings.containerPort()))
-			.endPort()
-			.endIngress()
-			.endSpec()
-			.build();
+		return Workloads.admitIngressController(namespace(spec.name()), "admit-ingress-controller",
+				Map.of(APP_LABEL, spec.name()), settings.ingressControllerNamespace(), settings.containerPort());
 	}
 
 	static Secret secret(AppSpec spec) {
@@ -214,15 +180,7 @@ public final class AppManifests {
 			.withNewSpec()
 			.withServiceAccountName(NAME)
 			.withEnableServiceLinks(false)
-			.withNewSecurityContext()
-			.withRunAsNonRoot(true)
-			.withRunAsUser(1000L)
-			.withRunAsGroup(1000L)
-			.withFsGroup(1000L)
-			.withNewSeccompProfile()
-			.withType("RuntimeDefault")
-			.endSeccompProfile()
-			.endSecurityContext()
+			.withSecurityContext(Workloads.restrictedPod(1000L, 1000L, 1000L))
 			.addNewContainer()
 			.withName(NAME)
 			.withImage(spec.image())
@@ -251,13 +209,7 @@ public final class AppManifests {
 			.addToLimits("cpu", new Quantity(settings.cpuLimit()))
 			.addToLimits("memory", new Quantity(settings.memoryLimit()))
 			.endResources()
-			.withNewSecurityContext()
-			.withAllowPrivilegeEscalation(false)
-			.withReadOnlyRootFilesystem(true)
-			.withNewCapabilities()
-			.withDrop("ALL")
-			.endCapabilities()
-			.endSecurityContext()
+			.withSecurityContext(Workloads.restrictedContainer().withReadOnlyRootFilesystem(true).build())
 			.addNewVolumeMount()
 			.withName("tmp")
 			.withMountPath("/tmp")

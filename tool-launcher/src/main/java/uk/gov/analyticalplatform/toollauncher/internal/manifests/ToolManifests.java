@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.LimitRangeBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -26,8 +25,8 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
+import uk.gov.analyticalplatform.kubernetes.Workloads;
 import uk.gov.analyticalplatform.toollauncher.ResourceProfile;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 
@@ -113,11 +112,7 @@ public final class ToolManifests {
 	}
 
 	static Namespace namespace(DesiredUser user) {
-		return new NamespaceBuilder().withNewMetadata()
-			.withName(user.namespace())
-			.addToLabels("pod-security.kubernetes.io/enforce", "restricted")
-			.endMetadata()
-			.build();
+		return Workloads.restrictedNamespace(user.namespace());
 	}
 
 	static ResourceQuota quota(DesiredUser user, ToolSettings settings) {
@@ -162,23 +157,8 @@ public final class ToolManifests {
 
 	/** Denies every ingress but from the ingress controller's namespace. */
 	static NetworkPolicy networkPolicy(DesiredUser user, ToolSettings settings) {
-		return new NetworkPolicyBuilder().withNewMetadata()
-			.withName("default-deny-except-ingress")
-			.withNamespace(user.namespace())
-			.endMetadata()
-			.withNewSpec()
-			.withNewPodSelector()
-			.endPodSelector()
-			.withPolicyTypes("Ingress")
-			.addNewIngress()
-			.addNewFrom()
-			.withNewNamespaceSelector()
-			.addToMatchLabels("kubernetes.io/metadata.name", settings.ingressControllerNamespace())
-			.endNamespaceSelector()
-			.endFrom()
-			.endIngress()
-			.endSpec()
-			.build();
+		return Workloads.admitIngressController(user.namespace(), "default-deny-except-ingress", Map.of(),
+				settings.ingressControllerNamespace(), null);
 	}
 
 	static PersistentVolumeClaim home(DesiredInstance instance, ToolSettings settings) {
@@ -222,14 +202,8 @@ public final class ToolManifests {
 			.withNewSpec()
 			.withServiceAccountName(settings.serviceAccount())
 			.withEnableServiceLinks(false)
-			.withNewSecurityContext()
-			.withRunAsNonRoot(true)
-			.withRunAsUser(TOOL_UID)
-			.withFsGroup((instance.tool() == Tool.JUPYTERLAB) ? 100L : TOOL_UID)
-			.withNewSeccompProfile()
-			.withType("RuntimeDefault")
-			.endSeccompProfile()
-			.endSecurityContext()
+			.withSecurityContext(
+					Workloads.restrictedPod(TOOL_UID, null, (instance.tool() == Tool.JUPYTERLAB) ? 100L : TOOL_UID))
 			.addNewContainer()
 			.withName(instance.tool().slug())
 			.withImage(instance.image())
@@ -247,16 +221,12 @@ public final class ToolManifests {
 			.withPeriodSeconds(5)
 			.withFailureThreshold(3)
 			.endReadinessProbe()
-			.withNewSecurityContext()
-			.withAllowPrivilegeEscalation(false)
-			.withRunAsNonRoot(true)
-			.withNewCapabilities()
-			.withDrop("ALL")
-			.endCapabilities()
-			.withNewSeccompProfile()
-			.withType("RuntimeDefault")
-			.endSeccompProfile()
-			.endSecurityContext()
+			.withSecurityContext(Workloads.restrictedContainer()
+				.withRunAsNonRoot(true)
+				.withNewSeccompProfile()
+				.withType("RuntimeDefault")
+				.endSeccompProfile()
+				.build())
 			.addNewVolumeMount()
 			.withName("home")
 			.withMountPath(homePath(instance.tool()))
