@@ -2,6 +2,8 @@ package uk.gov.analyticalplatform.appdeploy.internal.apps;
 
 import java.time.Clock;
 
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.gov.analyticalplatform.appdeploy.AppOwner;
+import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.appdeploy.Availability;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.audit.AuditLog;
@@ -34,6 +38,17 @@ public class AppsConfiguration {
 				new AppDirectory.Settings(properties.maxViewers(), properties.versionsKept(), properties.domain(),
 						new Availability(properties.availabilityTarget(), properties.availabilitySupport(),
 								properties.availabilityNotice())));
+	}
+
+	/**
+	 * Data access asks who owns an app: only an owner requests access for it, and no
+	 * owner decides that request or grants to it.
+	 */
+	@Bean
+	AppOwnership appOwnership(DataSource dataSource) {
+		AppRows rows = new AppRows(JdbcClient.create(dataSource));
+		return (app) -> rows.find(app)
+			.map((row) -> rows.owners(row.id()).stream().map(AppOwner::userId).collect(Collectors.toSet()));
 	}
 
 	@Bean

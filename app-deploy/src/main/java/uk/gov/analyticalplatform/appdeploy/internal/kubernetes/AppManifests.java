@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 
+import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpec;
 
 /**
@@ -87,7 +88,7 @@ public final class AppManifests {
 
 	/** The namespace of an app. */
 	public static String namespace(String app) {
-		return "app-" + app;
+		return WorkloadIdentities.appNamespace(app);
 	}
 
 	/**
@@ -121,7 +122,7 @@ public final class AppManifests {
 
 	static ServiceAccount serviceAccount(AppSpec spec, String roleArn) {
 		ServiceAccountBuilder account = new ServiceAccountBuilder().withNewMetadata()
-			.withName(NAME)
+			.withName(WorkloadIdentities.APP_SERVICE_ACCOUNT)
 			.withNamespace(namespace(spec.name()))
 			.endMetadata();
 		if (roleArn != null) {
@@ -212,7 +213,7 @@ public final class AppManifests {
 			.addToAnnotations(SECRETS_CHECKSUM, checksum(spec.secrets()))
 			.endMetadata()
 			.withNewSpec()
-			.withServiceAccountName(NAME)
+			.withServiceAccountName(WorkloadIdentities.APP_SERVICE_ACCOUNT)
 			.withEnableServiceLinks(false)
 			.withNewSecurityContext()
 			.withRunAsNonRoot(true)
