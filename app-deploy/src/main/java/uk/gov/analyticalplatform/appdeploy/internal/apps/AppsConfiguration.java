@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.appdeploy.internal.apps;
 
 import java.time.Clock;
 
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -24,6 +25,12 @@ import uk.gov.analyticalplatform.identity.SealingKeys;
  */
 @Configuration(proxyBeanMethods = false)
 public class AppsConfiguration {
+
+	/**
+	 * How long registering a version waits for the registry before storing the tag as
+	 * given.
+	 */
+	static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
 
 	@Bean
 	SecretSeal appSecretSeal(AppsProperties properties) {
@@ -69,7 +76,7 @@ public class AppsConfiguration {
 	ReleaseService appReleases(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
 			PlatformTransactionManager transactions, Clock clock) {
 		return new ReleaseService(directory, new VersionRows(JdbcClient.create(dataSource)), rollouts, audit,
-				new TransactionTemplate(transactions), clock);
+				new TransactionTemplate(transactions), clock, new ImageDigests(REGISTRY_TIMEOUT));
 	}
 
 	@Bean
