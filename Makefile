@@ -9,7 +9,7 @@ WITH_SERVICES := set -a && . build/services/env && set +a &&
 # LOCAL_CLUSTER=1 builds (once per machine, about 10 minutes) and starts the real local
 # Kubernetes control plane for `make run`; `make test` always does.
 services:
-	PLATFORM_LOCAL_CLUSTER=$(LOCAL_CLUSTER) scripts/services.sh start
+	PLATFORM_REGISTRY=1 PLATFORM_LOCAL_CLUSTER=$(LOCAL_CLUSTER) scripts/services.sh start
 
 test: LOCAL_CLUSTER = 1
 test: services

@@ -168,6 +168,39 @@ nginx_install() {
   if command -v service >/dev/null; then service nginx stop >/dev/null 2>&1 || true; fi
 }
 
+# App versions' tags are resolved to digests against a real OCI registry: Debian's docker-registry
+# (the distribution project's registry, 2.8), installed and started only when asked for
+# (services.sh registry, or PLATFORM_REGISTRY=1 services.sh start), on a spare loopback port.
+registry_start() {
+  local pidfile="$state/registry.pid" port
+  if [ ! -x /usr/bin/docker-registry ]; then
+    log "installing the OCI registry (Debian package docker-registry) for app versions' tests"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null \
+      && apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends docker-registry >/dev/null
+    if command -v service >/dev/null; then service docker-registry stop >/dev/null 2>&1 || true; fi
+  fi
+  port=$(remembered_port registry)
+  if [ -s "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    log "registry already running on 127.0.0.1:$port"; return
+  fi
+  if ! port_free "$port"; then port=$(spare_port); echo "$port" >"$state/registry.port"; fi
+  mkdir -p "$state/registry/data"
+  cat >"$state/registry/config.yml" <<CONFIG
+version: 0.1
+log: {level: warn}
+storage: {filesystem: {rootdirectory: $state/registry/data}, delete: {enabled: true}}
+http: {addr: 127.0.0.1:$port}
+CONFIG
+  setsid /usr/bin/docker-registry serve "$state/registry/config.yml" >"$state/registry.log" 2>&1 </dev/null &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 60); do
+    if curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1; then log "registry started on 127.0.0.1:$port"; return; fi
+    sleep 0.5
+  done
+  log "the registry did not start; see $state/registry.log"; exit 1
+}
+
 write_env() {
   cat >"$envfile" <<ENV
 PLATFORM_PG_HOST=127.0.0.1
@@ -179,6 +212,9 @@ PLATFORM_AWS_IAM_ENDPOINT=http://127.0.0.1:$(cat "$state/moto-iam.port")
 ENV
   if [ -s "$state/kube/admin.kubeconfig" ] && [ -s "$state/kube/apiserver.pid" ]; then
     echo "PLATFORM_KUBECONFIG=$state/kube/admin.kubeconfig" >>"$envfile"
+  fi
+  if [ -s "$state/registry.pid" ] && kill -0 "$(cat "$state/registry.pid")" 2>/dev/null; then
+    echo "PLATFORM_REGISTRY=127.0.0.1:$(cat "$state/registry.port")" >>"$envfile"
   fi
   if "$root/scripts/helm.sh" built; then
     echo "PLATFORM_HELM=$("$root/scripts/helm.sh" path)" >>"$envfile"
@@ -204,10 +240,12 @@ case "${1:-}" in
   # moto-iam checks every call against IAM (no free calls): tests that prove IAM policies reset it
   # and open a few free calls (POST /moto-api/reset-auth) to create their own admin user and key
   start) pg_start; moto_start moto; moto_start moto-iam INITIAL_NO_AUTH_ACTION_COUNT=0
-    nginx_install; cluster_start; write_env; log "environment in $envfile" ;;
+    nginx_install; if [ "${PLATFORM_REGISTRY:-0}" = 1 ] || [ -x /usr/bin/docker-registry ]; then registry_start; fi
+    cluster_start; write_env; log "environment in $envfile" ;;
+  registry) registry_start; write_env; log "environment in $envfile" ;;
   browser) browser_install ;;
-  stop) "$root/scripts/cluster.sh" stop; moto_stop moto-iam; moto_stop moto; pg_stop ;;
+  stop) "$root/scripts/cluster.sh" stop; moto_stop registry; moto_stop moto-iam; moto_stop moto; pg_stop ;;
   status) cat "$envfile" 2>/dev/null || echo "not started" ;;
   env) cat "$envfile" ;;
-  *) echo "usage: $0 start|stop|status|env|browser" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env|browser|registry" >&2; exit 2 ;;
 esac

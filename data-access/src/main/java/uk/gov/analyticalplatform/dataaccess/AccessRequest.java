@@ -24,6 +24,13 @@ import java.util.UUID;
  */
 public record AccessRequest(UUID id, DatasetRef dataset, UserRef requester, AccessLevel level, List<PathAccess> paths,
 		String justification, Instant wantedUntil, AccessRequestState state, Instant createdAt, UserRef decidedBy,
-		Instant decidedAt, String decisionReason, UUID grantId) {
+		Instant decidedAt, String decisionReason, UUID grantId, String app) {
+
+	/**
+	 * Whether the request is for an app (one of its owners asked), not for the requester.
+	 */
+	public boolean forApp() {
+		return this.app != null;
+	}
 
 }

@@ -22,6 +22,17 @@ public interface AccessRequests {
 	AccessRequest submit(Caller caller, NewAccessRequest request);
 
 	/**
+	 * Asks for access for an app the caller owns: approved, the grant is to the app's
+	 * role, which its pods assume. Nobody who owns the app (when asked or when decided)
+	 * may decide it.
+	 * @throws AppNotOwned if there is no such app or the caller does not own it
+	 * @throws DatasetNotFound if there is no such dataset
+	 * @throws InvalidGrant if the justification is blank or the end date is past
+	 * @throws DuplicateAccessRequest if the app already has a pending request for it
+	 */
+	AccessRequest submitForApp(Caller caller, String app, NewAccessRequest request);
+
+	/**
 	 * Approves a pending request, granting what was asked until the wanted end date.
 	 * @throws SelfApprovalForbidden if the caller is the requester
 	 * @throws PermissionDenied if the caller may not manage the dataset's access

@@ -1,5 +1,7 @@
 package uk.gov.analyticalplatform.dataaccess;
 
+import java.util.List;
+
 /**
  * What each user can use and what AWS actually allows them, for "my data" and the admins'
  * view, and a way to ask the reconciler to resynchronise everything now.
@@ -12,6 +14,15 @@ public interface AccessStatus {
 	 * apply.
 	 */
 	UserAccess of(UserRef user);
+
+	/**
+	 * The ARN of the app's IAM role once AWS has it (its pods assume it through their
+	 * service account), or {@code null} when the app has no access.
+	 */
+	String appRoleArn(String app);
+
+	/** The app's active, unexpired grants. */
+	List<Grant> appGrants(String app);
 
 	/**
 	 * Resynchronises every user's role and every dataset with AWS now, on the calling

@@ -22,6 +22,15 @@ public record Principal(PrincipalType type, String id, String name) {
 		if (type == PrincipalType.USER && (name == null || name.isBlank())) {
 			throw new IllegalArgumentException("A user principal needs a username");
 		}
+		if (type == PrincipalType.APP && !id.equals(name)) {
+			throw new IllegalArgumentException("An app principal is named by the app's name");
+		}
+	}
+
+	/** An app, by its name (app names are unique DNS labels). */
+	public static Principal app(String appName) {
+		WorkloadIdentities.appNamespace(appName);
+		return new Principal(PrincipalType.APP, appName, appName);
 	}
 
 	public static Principal user(UserRef user) {

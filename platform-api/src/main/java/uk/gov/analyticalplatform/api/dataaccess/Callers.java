@@ -9,12 +9,12 @@ import uk.gov.analyticalplatform.identity.Users;
  * Who calls the data access module: the signed-in user, with their platform-admin role as
  * it is at this request; and the users that requests name by username.
  */
-final class Callers {
+public final class Callers {
 
 	private Callers() {
 	}
 
-	static Caller of(UserAccount user) {
+	public static Caller of(UserAccount user) {
 		return new Caller(user.id().toString(), user.username(), user.isPlatformAdmin());
 	}
 

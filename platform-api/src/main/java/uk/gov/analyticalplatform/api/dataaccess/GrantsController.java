@@ -80,6 +80,17 @@ class GrantsController {
 	}
 
 	private Principal principal(PrincipalRequest principal) {
+		if (principal.type() == PrincipalType.APP) {
+			if (principal.app() == null || principal.app().isBlank()) {
+				throw new InvalidGrant("An app principal needs the app's name");
+			}
+			try {
+				return Principal.app(principal.app());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidGrant(ex.getMessage());
+			}
+		}
 		if (principal.type() == PrincipalType.GROUP) {
 			if (principal.groupId() == null) {
 				throw new InvalidGrant("A group principal needs a groupId");
@@ -96,8 +107,8 @@ class GrantsController {
 			@NotNull AccessLevel level, List<@Valid @NotNull PathRequest> paths, Instant expiresAt) {
 	}
 
-	/** A user by username, or a group by id. */
-	record PrincipalRequest(@NotNull PrincipalType type, String username, UUID groupId) {
+	/** A user by username, a group by id, or an app by name. */
+	record PrincipalRequest(@NotNull PrincipalType type, String username, UUID groupId, String app) {
 	}
 
 	/** Why a decision or revocation was made. */

@@ -41,11 +41,14 @@ final class AccessRequestEmails {
 		String why = notification.platformAdmins()
 				? "because " + dataset + " has no data admins and you are a platform admin"
 				: "because you may decide access requests for " + dataset;
-		String text = request.requester().username() + " has asked for access to " + dataset + ".\n\n"
+		String forApp = request.forApp()
+				? " for app " + request.app() + " (its own IAM role; you may not decide it if you own the app)" : "";
+		String text = request.requester().username() + " has asked for access to " + dataset + forApp + ".\n\n"
 				+ details(request) + "Justification:\n" + indent(request.justification()) + "\n\n"
 				+ "Approve or reject it in the control panel:\n" + this.baseUrl + "/data/approvals\n\n"
 				+ "You receive this email " + why + ".\n" + signature();
-		return new Email(subject(request.requester().username() + " asks for access to " + dataset), text);
+		return new Email(subject(request.requester().username() + " asks for access to " + dataset
+				+ (request.forApp() ? " for app " + request.app() : "")), text);
 	}
 
 	private Email decided(AccessRequest request) {

@@ -23,6 +23,7 @@ import uk.gov.analyticalplatform.dataaccess.InvalidGrant;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
 import uk.gov.analyticalplatform.dataaccess.ProposalNotFound;
 import uk.gov.analyticalplatform.dataaccess.RequestAlreadyDecided;
+import uk.gov.analyticalplatform.dataaccess.AppNotOwned;
 import uk.gov.analyticalplatform.dataaccess.SelfApprovalForbidden;
 import uk.gov.analyticalplatform.dataaccess.UploadNotFound;
 import uk.gov.analyticalplatform.dataaccess.UploadNotReady;
@@ -45,6 +46,7 @@ final class DataAccessProblems {
 			Map.entry(DuplicateGroup.class, ProblemTypes.DUPLICATE_GROUP),
 			Map.entry(RequestAlreadyDecided.class, ProblemTypes.REQUEST_ALREADY_DECIDED),
 			Map.entry(SelfApprovalForbidden.class, ProblemTypes.SELF_APPROVAL_FORBIDDEN),
+			Map.entry(AppNotOwned.class, ProblemTypes.APP_NOT_OWNED),
 			Map.entry(InvalidPath.class, ProblemTypes.INVALID_PATH),
 			Map.entry(InvalidGrant.class, ProblemTypes.INVALID_GRANT),
 			Map.entry(InvalidDataset.class, ProblemTypes.INVALID_DATASET),

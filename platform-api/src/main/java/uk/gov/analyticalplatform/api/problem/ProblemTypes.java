@@ -101,6 +101,9 @@ public final class ProblemTypes {
 
 	public static final URI SELF_APPROVAL_FORBIDDEN = of("self-approval-forbidden");
 
+	/** Only an owner of an app asks for data access for it. */
+	public static final URI APP_NOT_OWNED = of("app-not-owned");
+
 	public static final URI INVALID_PATH = of("invalid-path");
 
 	public static final URI INVALID_GRANT = of("invalid-grant");

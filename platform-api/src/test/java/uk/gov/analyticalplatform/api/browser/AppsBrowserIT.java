@@ -13,8 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.appdeploy.AppReleases;
 import uk.gov.analyticalplatform.appdeploy.AppViewers;
+import uk.gov.analyticalplatform.appdeploy.Apps;
 import uk.gov.analyticalplatform.appdeploy.Caller;
+import uk.gov.analyticalplatform.appdeploy.NewApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accessibility.
  */
 class AppsBrowserIT extends IdentityIntegrationTest {
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	AppReleases releases;
 
 	@Autowired
 	private AppViewers viewers;
@@ -95,6 +104,30 @@ class AppsBrowserIT extends IdentityIntegrationTest {
 		this.browser.awaitText("h1", "Before you open " + name);
 		assertThat(this.browser.text("#availability-notice")).contains("95% of the time");
 		this.browser.assertAccessible();
+	}
+
+	@Test
+	void anOwnerSeesTheAppsDataAccessAndAsksForMore() {
+		Enrolled owner = this.users.enrolled("app-data-owner");
+		String name = "courts-" + UUID.randomUUID().toString().substring(0, 6);
+		Caller caller = new Caller(owner.user().id().toString(), owner.username(), false);
+		this.apps.register(caller,
+				new NewApp(name, "Court listings dashboard", "https://github.com/moj/" + name, "ghcr.io/moj/" + name));
+		this.releases.register(caller, name, "ghcr.io/moj/" + name + "@sha256:" + "a".repeat(64));
+		signIn(owner);
+
+		this.browser.open("/apps/" + name);
+		this.browser.awaitText("#data-access-heading", "Data access");
+		assertThat(this.browser.text("#app-role")).contains("no IAM role");
+		this.browser.assertAccessible();
+		this.browser.screenshot("app-page");
+
+		this.browser.type("dataset", "no-such-dataset");
+		this.browser.type("justification", "the dashboard shows court listings");
+		this.browser.click("#request-data");
+		this.browser.awaitText(".govuk-error-summary", "no-such-dataset");
+		this.browser.assertAccessible();
+		this.browser.screenshot("app-data-access-refused");
 	}
 
 	private void signIn(Enrolled user) {

@@ -120,7 +120,7 @@ class AccessRequestEmailsTests {
 		return new AccessRequest(UUID.randomUUID(), new DatasetRef(UUID.randomUUID(), "prisons"), ALICE,
 				AccessLevel.READ_WRITE, List.of(PathAccess.read("monthly/"), PathAccess.readWrite("scratch/")),
 				"Monthly population report\nfor the minister", Instant.parse("2026-12-31T17:00:00Z"), state,
-				Instant.parse("2026-11-29T09:30:00Z"), by, decidedAt, reason, null);
+				Instant.parse("2026-11-29T09:30:00Z"), by, decidedAt, reason, null, null);
 	}
 
 }

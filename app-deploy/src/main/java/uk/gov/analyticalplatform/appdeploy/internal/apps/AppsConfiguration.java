@@ -2,6 +2,9 @@ package uk.gov.analyticalplatform.appdeploy.internal.apps;
 
 import java.time.Clock;
 
+import java.time.Duration;
+import java.util.stream.Collectors;
+
 import javax.sql.DataSource;
 
 import org.springframework.context.annotation.Bean;
@@ -10,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import uk.gov.analyticalplatform.appdeploy.AppOwner;
+import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.appdeploy.Availability;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.audit.AuditLog;
@@ -20,6 +25,12 @@ import uk.gov.analyticalplatform.identity.SealingKeys;
  */
 @Configuration(proxyBeanMethods = false)
 public class AppsConfiguration {
+
+	/**
+	 * How long registering a version waits for the registry before storing the tag as
+	 * given.
+	 */
+	static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(5);
 
 	@Bean
 	SecretSeal appSecretSeal(AppsProperties properties) {
@@ -34,6 +45,17 @@ public class AppsConfiguration {
 				new AppDirectory.Settings(properties.maxViewers(), properties.versionsKept(), properties.domain(),
 						new Availability(properties.availabilityTarget(), properties.availabilitySupport(),
 								properties.availabilityNotice())));
+	}
+
+	/**
+	 * Data access asks who owns an app: only an owner requests access for it, and no
+	 * owner decides that request or grants to it.
+	 */
+	@Bean
+	AppOwnership appOwnership(DataSource dataSource) {
+		AppRows rows = new AppRows(JdbcClient.create(dataSource));
+		return (app) -> rows.find(app)
+			.map((row) -> rows.owners(row.id()).stream().map(AppOwner::userId).collect(Collectors.toSet()));
 	}
 
 	@Bean
@@ -54,7 +76,7 @@ public class AppsConfiguration {
 	ReleaseService appReleases(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
 			PlatformTransactionManager transactions, Clock clock) {
 		return new ReleaseService(directory, new VersionRows(JdbcClient.create(dataSource)), rollouts, audit,
-				new TransactionTemplate(transactions), clock);
+				new TransactionTemplate(transactions), clock, new ImageDigests(REGISTRY_TIMEOUT));
 	}
 
 	@Bean

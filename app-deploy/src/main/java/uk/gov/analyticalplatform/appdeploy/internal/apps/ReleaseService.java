@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.transaction.support.TransactionOperations;
 
+import uk.gov.analyticalplatform.appdeploy.ImageResolution;
 import uk.gov.analyticalplatform.appdeploy.AppDeployment;
 import uk.gov.analyticalplatform.appdeploy.AppReleases;
 import uk.gov.analyticalplatform.appdeploy.AppVersion;
@@ -37,8 +38,11 @@ public class ReleaseService implements AppReleases {
 
 	private final Clock clock;
 
+	private final ImageDigests digests;
+
 	ReleaseService(AppDirectory directory, VersionRows versions, Rollouts rollouts, AuditLog audit,
-			TransactionOperations transactions, Clock clock) {
+			TransactionOperations transactions, Clock clock, ImageDigests digests) {
+		this.digests = digests;
 		this.directory = directory;
 		this.versions = versions;
 		this.rollouts = rollouts;
@@ -49,17 +53,22 @@ public class ReleaseService implements AppReleases {
 
 	@Override
 	public AppVersion register(Caller caller, String app, String image) {
+		// ask the registry before the transaction: no row stays locked while it answers
+		ImageResolution resolved = this.digests.resolve(reference(this.directory.manageable(caller, app), image));
 		return this.transactions.execute((tx) -> {
 			AppRow row = this.directory.lockManageable(caller, app);
-			String reference = reference(row, image);
+			String reference = reference(row, resolved.image());
 			Optional<VersionRow> newest = this.versions.newest(row.id());
 			if (newest.isPresent() && newest.get().version().image().equals(reference)) {
 				return newest.get().version();
 			}
-			int number = this.versions.insert(row.id(), reference, this.clock.instant(), caller.username());
+			int number = this.versions.insert(row.id(), resolved, this.clock.instant(), caller.username());
 			this.audit.record(AuditEvent.of(caller.actor(), "app.version.registered", "app", app)
 				.with("version", number)
-				.with("image", reference));
+				.with("image", reference)
+				.with("requested", resolved.requested())
+				.with("resolution", resolved.state().name())
+				.with("reason", resolved.reason()));
 			List<Integer> pruned = this.versions.prune(row.id(), this.directory.settings().versionsKept());
 			if (!pruned.isEmpty()) {
 				this.audit

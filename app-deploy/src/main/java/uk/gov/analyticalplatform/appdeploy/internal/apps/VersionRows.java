@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.appdeploy.AppDeployment;
 import uk.gov.analyticalplatform.appdeploy.AppVersion;
+import uk.gov.analyticalplatform.appdeploy.ImageResolution;
 
 /** The {@code app_versions} and {@code app_deployments} tables. */
 class VersionRows {
 
 	private static final String COLUMNS = "v.id, v.number, v.image, v.registered_at, v.registered_by, "
+			+ "v.requested_image, v.resolution, v.resolution_reason, "
 			+ "(a.deployed_version IS NOT DISTINCT FROM v.id) AS deployed";
 
 	private final JdbcClient jdbc;
@@ -57,16 +59,17 @@ class VersionRows {
 	}
 
 	/** Inserts the app's next version, taking its number from the (locked) app row. */
-	int insert(UUID appId, String image, Instant now, String by) {
+	int insert(UUID appId, ImageResolution image, Instant now, String by) {
 		int number = this.jdbc
 			.sql("UPDATE apps SET next_version = next_version + 1 WHERE id = ? RETURNING next_version - 1")
 			.param(appId)
 			.query(Integer.class)
 			.single();
 		this.jdbc
-			.sql("INSERT INTO app_versions (id, app_id, number, image, registered_at, registered_by) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID(), appId, number, image, Timestamp.from(now), by)
+			.sql("INSERT INTO app_versions (id, app_id, number, image, registered_at, registered_by, requested_image, "
+					+ "resolution, resolution_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), appId, number, image.image(), Timestamp.from(now), by, image.requested(),
+					image.state().name(), image.reason())
 			.update();
 		return number;
 	}
@@ -106,7 +109,10 @@ class VersionRows {
 	private static VersionRow read(ResultSet rs) throws SQLException {
 		return new VersionRow(rs.getObject("id", UUID.class),
 				new AppVersion(rs.getInt("number"), rs.getString("image"), rs.getTimestamp("registered_at").toInstant(),
-						rs.getString("registered_by"), rs.getBoolean("deployed")));
+						rs.getString("registered_by"), rs.getBoolean("deployed"),
+						new ImageResolution(rs.getString("image"), rs.getString("requested_image"),
+								ImageResolution.State.valueOf(rs.getString("resolution")),
+								rs.getString("resolution_reason"))));
 	}
 
 }

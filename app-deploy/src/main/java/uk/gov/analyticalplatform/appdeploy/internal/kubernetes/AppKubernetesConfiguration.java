@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpecs;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.Rollouts;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
+import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
@@ -33,9 +35,10 @@ public class AppKubernetesConfiguration {
 
 	@Bean
 	ReconcileLoop<String> appDeployLoop(Rollouts rollouts, AppSpecs specs, KubernetesObjects objects,
-			AppsProperties properties, Leadership leadership, PlatformTransactionManager transactions) {
+			AppsProperties properties, Leadership leadership, PlatformTransactionManager transactions,
+			ObjectProvider<AccessStatus> access) {
 		AppsProperties.Reconciler settings = properties.reconciler();
-		AppReconciler reconciler = new AppReconciler(rollouts, specs, objects, settings(properties), (app) -> null,
+		AppReconciler reconciler = new AppReconciler(rollouts, specs, objects, settings(properties), roles(access),
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), new TransactionTemplate(transactions));
 		ReconcileLoop<String> loop = new ReconcileLoop<>("app-deploy-reconciler", reconciler, leadership,
 				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval()));
@@ -87,6 +90,17 @@ public class AppKubernetesConfiguration {
 				return properties.reconciler().enabled();
 			}
 
+		};
+	}
+
+	/**
+	 * The app's IAM role from data access, once AWS has it (an app with no grant has
+	 * none); none where data access is not deployed.
+	 */
+	static AppRoles roles(ObjectProvider<AccessStatus> access) {
+		return (app) -> {
+			AccessStatus status = access.getIfAvailable();
+			return (status != null) ? status.appRoleArn(app) : null;
 		};
 	}
 

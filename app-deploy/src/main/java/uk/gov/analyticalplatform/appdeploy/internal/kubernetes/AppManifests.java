@@ -29,6 +29,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 
+import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpec;
 import uk.gov.analyticalplatform.kubernetes.Workloads;
 
@@ -86,7 +87,7 @@ public final class AppManifests {
 
 	/** The namespace of an app. */
 	public static String namespace(String app) {
-		return "app-" + app;
+		return WorkloadIdentities.appNamespace(app);
 	}
 
 	/**
@@ -116,7 +117,7 @@ public final class AppManifests {
 
 	static ServiceAccount serviceAccount(AppSpec spec, String roleArn) {
 		ServiceAccountBuilder account = new ServiceAccountBuilder().withNewMetadata()
-			.withName(NAME)
+			.withName(WorkloadIdentities.APP_SERVICE_ACCOUNT)
 			.withNamespace(namespace(spec.name()))
 			.endMetadata();
 		if (roleArn != null) {
@@ -178,7 +179,7 @@ public final class AppManifests {
 			.addToAnnotations(SECRETS_CHECKSUM, checksum(spec.secrets()))
 			.endMetadata()
 			.withNewSpec()
-			.withServiceAccountName(NAME)
+			.withServiceAccountName(WorkloadIdentities.APP_SERVICE_ACCOUNT)
 			.withEnableServiceLinks(false)
 			.withSecurityContext(Workloads.restrictedPod(1000L, 1000L, 1000L))
 			.addNewContainer()

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,11 +34,22 @@ class AccessRequestRows {
 
 	void insert(UUID id, UUID datasetId, UserRef requester, AccessLevel level, List<PathAccess> paths,
 			String justification, Instant wantedUntil, Instant at) {
+		insert(id, datasetId, requester, level, paths, justification, wantedUntil, at, null, null);
+	}
+
+	/**
+	 * @param app the app the request is for, or {@code null} for the requester
+	 * @param appOwnerIds the app's owners now (nobody of them may decide it)
+	 */
+	void insert(UUID id, UUID datasetId, UserRef requester, AccessLevel level, List<PathAccess> paths,
+			String justification, Instant wantedUntil, Instant at, String app, Collection<String> appOwnerIds) {
 		this.jdbc.sql("""
 				INSERT INTO access_requests (id, dataset_id, requester_id, requester_username, level, justification,
-				  wanted_until, state, created_at)
-				VALUES (:id, :dataset, :user, :username, :level, :justification, :until, 'PENDING', :at)
+				  wanted_until, state, created_at, app_name, app_owner_ids)
+				VALUES (:id, :dataset, :user, :username, :level, :justification, :until, 'PENDING', :at, :app, :owners)
 				""")
+			.param("app", app)
+			.param("owners", (appOwnerIds != null) ? appOwnerIds.toArray(String[]::new) : null)
 			.param("id", id)
 			.param("dataset", datasetId)
 			.param("user", requester.userId())
@@ -59,9 +71,19 @@ class AccessRequestRows {
 	boolean pendingExists(UUID datasetId, String requesterId) {
 		return this.jdbc
 			.sql("SELECT count(*) FROM access_requests WHERE dataset_id = :dataset "
-					+ "AND requester_id = :user AND state = 'PENDING'")
+					+ "AND requester_id = :user AND state = 'PENDING' AND app_name IS NULL")
 			.param("dataset", datasetId)
 			.param("user", requesterId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	boolean pendingExistsForApp(UUID datasetId, String app) {
+		return this.jdbc
+			.sql("SELECT count(*) FROM access_requests WHERE dataset_id = :dataset "
+					+ "AND app_name = :app AND state = 'PENDING'")
+			.param("dataset", datasetId)
+			.param("app", app)
 			.query(Integer.class)
 			.single() > 0;
 	}
@@ -172,7 +194,7 @@ class AccessRequestRows {
 				GrantRows.instant(row, "created_at"),
 				(decidedBy != null) ? new UserRef(decidedBy, row.getString("decided_by_username")) : null,
 				GrantRows.instant(row, "decided_at"), row.getString("decision_reason"),
-				row.getObject("grant_id", UUID.class));
+				row.getObject("grant_id", UUID.class), row.getString("app_name"));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -15,6 +16,7 @@ import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
+import uk.gov.analyticalplatform.dataaccess.AppNotOwned;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestNotFound;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
@@ -102,13 +104,51 @@ public class AccessRequestService implements AccessRequests {
 	}
 
 	@Override
+	public AccessRequest submitForApp(Caller caller, String app, NewAccessRequest request) {
+		Set<String> owners = this.grants.appOwners(app);
+		if (!owners.contains(caller.userId())) {
+			throw new AppNotOwned("Only an owner of " + app + " asks for access for it");
+		}
+		if (request.justification() == null || request.justification().isBlank()) {
+			throw new InvalidGrant("A request needs a justification: say why the app needs this data");
+		}
+		Instant now = this.clock.instant();
+		if (request.wantedUntil() != null && !request.wantedUntil().isAfter(now)) {
+			throw new InvalidGrant("The wanted end date must be in the future, not " + request.wantedUntil());
+		}
+		Dataset dataset = this.datasets.get(request.datasetId());
+		List<PathAccess> paths = GrantService.paths(dataset, request.level(), request.paths());
+		DuplicateAccessRequest duplicate = new DuplicateAccessRequest("App " + app
+				+ " already has a pending request for " + dataset.name() + "; withdraw it or wait for a decision");
+		try {
+			return this.transactions.execute((tx) -> {
+				if (this.requests.pendingExistsForApp(dataset.id(), app)) {
+					throw duplicate;
+				}
+				UUID id = UUID.randomUUID();
+				this.requests.insert(id, dataset.id(), caller.asUser(), request.level(), paths,
+						request.justification().trim(), request.wantedUntil(), now, app, owners);
+				AccessRequest saved = this.requests.get(id);
+				this.audit
+					.record(event(caller, "access_request.created", saved).with("justification", saved.justification())
+						.with("wantedUntil", (saved.wantedUntil() != null) ? saved.wantedUntil().toString() : null));
+				this.notifications.queue(id, AccessNotification.Kind.REQUEST_CREATED);
+				return saved;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate;
+		}
+	}
+
+	@Override
 	public AccessRequest approve(Caller caller, UUID requestId, String reason) {
 		return this.transactions.execute((tx) -> {
 			AccessRequest request = decidable(caller, requestId);
 			Dataset dataset = this.datasets.lock(request.dataset().id());
 			Grant grant = this.grants.create(caller.actor(), caller.asUser(), dataset,
-					Principal.user(request.requester()), request.level(), request.paths(), request.wantedUntil(),
-					request.id());
+					request.forApp() ? Principal.app(request.app()) : Principal.user(request.requester()),
+					request.level(), request.paths(), request.wantedUntil(), request.id());
 			decide(request, AccessRequestState.APPROVED, caller, reason, grant.id());
 			return this.requests.get(requestId);
 		});
@@ -172,7 +212,8 @@ public class AccessRequestService implements AccessRequests {
 			this.audit.record(AuditEvent.of(system, "access_request.expired", "access_request", requestId.toString())
 				.with("datasetId", request.dataset().id().toString())
 				.with("dataset", request.dataset().name())
-				.with("requester", request.requester().username()));
+				.with("requester", request.requester().username())
+				.with("app", request.app()));
 			this.notifications.queue(requestId, AccessNotification.Kind.REQUEST_DECIDED);
 		}
 	}
@@ -185,6 +226,10 @@ public class AccessRequestService implements AccessRequests {
 		AccessRequest request = this.requests.lock(requestId);
 		if (request.requester().userId().equals(caller.userId())) {
 			throw new SelfApprovalForbidden("Nobody decides their own access request");
+		}
+		if (request.forApp() && this.grants.appOwners(request.app()).contains(caller.userId())) {
+			throw new SelfApprovalForbidden("An owner of an app does not decide a request for it: its owners deploy "
+					+ "the code that runs as the app's role");
 		}
 		this.catalog.requireManager(caller, this.datasets.get(request.dataset().id()));
 		if (request.state() != AccessRequestState.PENDING) {

@@ -119,6 +119,34 @@ public class EffectiveAccess {
 		return prefixes;
 	}
 
+	/** An app's effective access: its own active, unexpired grants. */
+	public List<Entry> ofApp(String app) {
+		return this.jdbc.sql("""
+				SELECT g.id, g.level, g.expires_at, d.id AS dataset_id, d.name, d.kind, d.bucket, d.root_prefix,
+				       d.glue_database, d.glue_tables,
+				       ARRAY(SELECT p.path || ' ' || p.level FROM grant_paths p WHERE p.grant_id = g.id ORDER BY p.path)
+				         AS paths
+				  FROM grants g JOIN datasets d ON d.id = g.dataset_id
+				 WHERE g.app_name = :app AND g.revoked_at IS NULL AND (g.expires_at IS NULL OR g.expires_at > :now)
+				 ORDER BY d.name, g.granted_at, g.id
+				""").param("app", app).param("now", Timestamp.from(this.clock.instant())).query((row, n) -> {
+			Array tables = row.getArray("glue_tables");
+			DatasetLocation location = (DatasetKind.valueOf(row.getString("kind")) == DatasetKind.S3)
+					? DatasetLocation.s3(row.getString("bucket"), row.getString("root_prefix")) : DatasetLocation
+						.athena(row.getString("glue_database"), Arrays.asList((String[]) tables.getArray()));
+			return new Entry(row.getObject("id", UUID.class),
+					new DatasetRef(row.getObject("dataset_id", UUID.class), row.getString("name")), location,
+					AccessLevel.valueOf(row.getString("level")), paths((String[]) row.getArray("paths").getArray()),
+					"direct", GrantRows.instant(row, "expires_at"));
+		}).list();
+	}
+
+	/** The role the app should have now. */
+	public DesiredRole desiredForApp(PolicyCompiler compiler, String app) {
+		List<Entry> entries = ofApp(app);
+		return compiler.compileApp(app, entries.stream().map(Entry::granted).toList(), readOnlyPrefixes(entries));
+	}
+
 	/** The role the user should have now. */
 	public DesiredRole desired(PolicyCompiler compiler, UserRef user) {
 		List<Entry> entries = of(user.userId());

@@ -36,17 +36,20 @@ class GrantRows {
 	void insert(UUID id, UUID datasetId, Principal principal, AccessLevel level, List<PathAccess> paths,
 			Instant expiresAt, UserRef grantedBy, Instant at, UUID requestId) {
 		boolean user = principal.type() == PrincipalType.USER;
+		boolean group = principal.type() == PrincipalType.GROUP;
 		this.jdbc.sql("""
-				INSERT INTO grants (id, dataset_id, principal_type, user_id, username, group_id, level, expires_at,
-				  granted_at, granted_by_id, granted_by_username, request_id)
-				VALUES (:id, :dataset, :type, :user, :username, :group, :level, :expires, :at, :by, :byName, :request)
+				INSERT INTO grants (id, dataset_id, principal_type, user_id, username, group_id, app_name, level,
+				  expires_at, granted_at, granted_by_id, granted_by_username, request_id)
+				VALUES (:id, :dataset, :type, :user, :username, :group, :app, :level, :expires, :at, :by, :byName,
+				  :request)
 				""")
 			.param("id", id)
 			.param("dataset", datasetId)
 			.param("type", principal.type().name())
 			.param("user", user ? principal.id() : null)
 			.param("username", user ? principal.name() : null)
-			.param("group", user ? null : principal.groupId())
+			.param("group", group ? principal.groupId() : null)
+			.param("app", (principal.type() == PrincipalType.APP) ? principal.id() : null)
 			.param("level", level.name())
 			.param("expires", (expiresAt != null) ? Timestamp.from(expiresAt) : null)
 			.param("at", Timestamp.from(at))
@@ -72,8 +75,11 @@ class GrantRows {
 	}
 
 	Optional<Grant> activeFor(UUID datasetId, Principal principal) {
-		String column = (principal.type() == PrincipalType.USER) ? "g.user_id = :principal"
-				: "g.group_id = CAST(:principal AS uuid)";
+		String column = switch (principal.type()) {
+			case USER -> "g.user_id = :principal";
+			case GROUP -> "g.group_id = CAST(:principal AS uuid)";
+			case APP -> "g.app_name = :principal";
+		};
 		return this.jdbc.sql(SELECT + " WHERE g.dataset_id = :dataset AND g.revoked_at IS NULL AND " + column)
 			.param("dataset", datasetId)
 			.param("principal", principal.id())
@@ -86,6 +92,17 @@ class GrantRows {
 			.sql(SELECT + " WHERE g.dataset_id = :dataset" + (activeOnly ? " AND g.revoked_at IS NULL" : "")
 					+ " ORDER BY g.granted_at, g.id")
 			.param("dataset", datasetId)
+			.query(this::grant)
+			.list();
+	}
+
+	/** The app's active, unexpired grants, oldest first. */
+	List<Grant> activeForApp(String app, Instant now) {
+		return this.jdbc
+			.sql(SELECT + " WHERE g.app_name = :app AND g.revoked_at IS NULL"
+					+ " AND (g.expires_at IS NULL OR g.expires_at > :now) ORDER BY g.granted_at, g.id")
+			.param("app", app)
+			.param("now", Timestamp.from(now))
 			.query(this::grant)
 			.list();
 	}
@@ -134,9 +151,11 @@ class GrantRows {
 
 	private Grant grant(ResultSet row, int n) throws SQLException {
 		UUID id = row.getObject("id", UUID.class);
-		Principal principal = "USER".equals(row.getString("principal_type"))
-				? Principal.user(row.getString("user_id"), row.getString("username"))
-				: new Principal(PrincipalType.GROUP, row.getString("group_id"), row.getString("group_name"));
+		Principal principal = switch (PrincipalType.valueOf(row.getString("principal_type"))) {
+			case USER -> Principal.user(row.getString("user_id"), row.getString("username"));
+			case GROUP -> new Principal(PrincipalType.GROUP, row.getString("group_id"), row.getString("group_name"));
+			case APP -> Principal.app(row.getString("app_name"));
+		};
 		return new Grant(id, new DatasetRef(row.getObject("dataset_id", UUID.class), row.getString("dataset_name")),
 				principal, AccessLevel.valueOf(row.getString("level")), paths(id), instant(row, "expires_at"),
 				new UserRef(row.getString("granted_by_id"), row.getString("granted_by_username")),

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
@@ -16,6 +18,8 @@ import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
+import uk.gov.analyticalplatform.dataaccess.AppNotOwned;
+import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.Grant;
@@ -63,9 +67,12 @@ public class GrantService implements Grants {
 
 	private final Clock clock;
 
+	private final Supplier<AppOwnership> appOwnership;
+
 	public GrantService(JdbcClient jdbc, DatasetRows datasets, GroupRows groups, DatasetCatalogService catalog,
 			EffectiveAccess effective, PolicyCompiler compiler, RoleStatusRows roles, AuditLog audit,
-			TransactionOperations transactions, Clock clock) {
+			TransactionOperations transactions, Clock clock, Supplier<AppOwnership> appOwnership) {
+		this.appOwnership = appOwnership;
 		this.grants = new GrantRows(jdbc);
 		this.datasets = datasets;
 		this.groups = groups;
@@ -86,6 +93,10 @@ public class GrantService implements Grants {
 			Principal principal = resolve(grant.principal());
 			if (holds(principal, caller.userId())) {
 				throw new SelfApprovalForbidden("Nobody grants access to themselves or to a group they belong to");
+			}
+			if (principal.type() == PrincipalType.APP && appOwners(principal.id()).contains(caller.userId())) {
+				throw new SelfApprovalForbidden("An owner of an app does not grant access to it: its owners deploy "
+						+ "the code that runs as the app's role, so another data admin decides");
 			}
 			return create(caller.actor(), caller.asUser(), dataset, principal, grant.level(),
 					paths(dataset, grant.level(), grant.paths()), grant.expiresAt(), null);
@@ -141,6 +152,10 @@ public class GrantService implements Grants {
 		List<UserRef> holders = holders(principal);
 		this.roles.bump(holders);
 		checkFits(holders);
+		if (principal.type() == PrincipalType.APP) {
+			this.roles.bumpApp(principal.id());
+			checkAppFits(principal.id());
+		}
 		Grant created = this.grants.get(id);
 		this.audit.record(event(actor, "grant.created", created).with("requestId",
 				(requestId != null) ? requestId.toString() : null));
@@ -151,6 +166,9 @@ public class GrantService implements Grants {
 	void end(Actor actor, Grant grant, String action, String reason) {
 		if (this.grants.revoke(grant.id(), this.clock.instant(), actor.username(), reason)) {
 			this.roles.bump(holders(grant.principal()));
+			if (grant.principal().type() == PrincipalType.APP) {
+				this.roles.bumpApp(grant.principal().id());
+			}
 			this.audit.record(event(actor, action, grant).with("reason", reason));
 		}
 	}
@@ -182,6 +200,33 @@ public class GrantService implements Grants {
 		}
 	}
 
+	/** The app's active, unexpired grants, oldest first. */
+	public List<Grant> activeForApp(String app) {
+		return this.grants.activeForApp(app, this.clock.instant());
+	}
+
+	/**
+	 * The user ids of the app's owners, as app deployment says now.
+	 * @throws AppNotOwned if there is no such app, or apps are not deployed here
+	 */
+	public Set<String> appOwners(String app) {
+		AppOwnership ownership = this.appOwnership.get();
+		if (ownership == null) {
+			throw new AppNotOwned("Apps are not deployed by this platform, so no app holds access");
+		}
+		return ownership.owners(app).orElseThrow(() -> new AppNotOwned("There is no app called " + app));
+	}
+
+	private void checkAppFits(String app) {
+		try {
+			this.effective.desiredForApp(this.compiler, app);
+		}
+		catch (PolicyLimitExceeded ex) {
+			throw new GrantDoesNotFit(
+					"This access does not fit app " + app + "'s IAM policies, so it is refused: " + ex.getMessage());
+		}
+	}
+
 	private Principal resolve(Principal principal) {
 		if (principal.type() == PrincipalType.GROUP) {
 			return new Principal(PrincipalType.GROUP, principal.id(), this.groups.ref(principal.groupId()).name());
@@ -194,10 +239,11 @@ public class GrantService implements Grants {
 	}
 
 	private List<UserRef> holders(Principal principal) {
-		if (principal.type() == PrincipalType.USER) {
-			return List.of(new UserRef(principal.id(), principal.name()));
-		}
-		return this.groups.members(principal.groupId());
+		return switch (principal.type()) {
+			case USER -> List.of(new UserRef(principal.id(), principal.name()));
+			case GROUP -> this.groups.members(principal.groupId());
+			case APP -> List.of();
+		};
 	}
 
 	private static AuditEvent event(Actor actor, String action, Grant grant) {

@@ -91,10 +91,11 @@ class AccessReconcilersConfiguration {
 	AccessStatusService dataAccessStatus(EffectiveAccess effective, RoleStatusRows roles,
 			@Qualifier("dataAccessRoleLoop") ReconcileLoop<String> roleLoop,
 			@Qualifier("dataAccessDatasetLoop") ReconcileLoop<UUID> datasetLoop, AwsProperties aws,
-			DataAccessProperties properties) {
-		return new AccessStatusService(effective, roles, new PolicyCompiler(
-				DataAccessAutoConfiguration.policySettings(properties, aws, DataAccessAutoConfiguration.ANY_ACCOUNT)),
-				List.of(roleLoop, datasetLoop));
+			DataAccessProperties properties, GrantService grants) {
+		return new AccessStatusService(effective, roles,
+				new PolicyCompiler(DataAccessAutoConfiguration.policySettings(properties, aws,
+						DataAccessAutoConfiguration.ANY_ACCOUNT)),
+				List.of(roleLoop, datasetLoop), grants::activeForApp);
 	}
 
 	private static String blankToNull(String text) {

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
+import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 
 /**
  * Compiles a user's effective grants into the IAM role AWS should have for them: the IRSA
@@ -42,7 +43,7 @@ public final class PolicyCompiler {
 
 	static final List<String> LAKE_FORMATION = List.of("lakeformation:GetDataAccess");
 
-	private static final Pattern USERNAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+	private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
 
 	private final PolicySettings settings;
 
@@ -50,13 +51,28 @@ public final class PolicyCompiler {
 		this.settings = settings;
 	}
 
-	/** The role name for a user: {@code <prefix>_user_<username>}. */
+	/**
+	 * The role name for a user: {@code <prefix>_user_<safe name>}, the safe name being
+	 * the one their namespace has ({@link WorkloadIdentities#userSafeName}): the username
+	 * itself when it is a DNS label.
+	 */
 	public String roleName(String username) {
-		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw new IllegalArgumentException("A username for an IAM role and a namespace is lower-case letters, "
-					+ "digits and inner hyphens, not '" + username + "'");
+		return fit(this.settings.rolePrefix() + "_user_" + WorkloadIdentities.userSafeName(username));
+	}
+
+	/**
+	 * The role name for an app: {@code <prefix>_app_<name>}. No user's role can have it:
+	 * user roles say {@code _user_}.
+	 */
+	public String appRoleName(String app) {
+		if (app == null || !APP_NAME.matcher(app).matches()) {
+			throw new IllegalArgumentException(
+					"An app name is lower-case letters, digits and inner hyphens, not '" + app + "'");
 		}
-		String name = this.settings.rolePrefix() + "_user_" + username;
+		return fit(this.settings.rolePrefix() + "_app_" + app);
+	}
+
+	private static String fit(String name) {
 		if (name.length() > 64) {
 			throw new PolicyLimitExceeded("The role name " + name + " is longer than IAM's 64 characters");
 		}
@@ -83,10 +99,32 @@ public final class PolicyCompiler {
 	 */
 	public DesiredRole compile(String username, Collection<GrantedAccess> grants,
 			Map<String, ? extends Collection<String>> readOnlyPrefixes) {
-		String roleName = roleName(username);
-		String trust = trustPolicy(username);
+		return compile(username, roleName(username),
+				trustPolicy(WorkloadIdentities.userSubject(username, this.settings.serviceAccount())),
+				WorkloadIdentities.userSafeName(username) + "/", grants, readOnlyPrefixes);
+	}
+
+	/**
+	 * Compiles an app's access: the same policies a user with the same grants gets, in
+	 * the app's own role, trusted only by the app's service account
+	 * ({@link WorkloadIdentities#appSubject}), with its own Athena results prefix
+	 * {@code app+<name>/} (no user's safe name contains {@code +}).
+	 * @param app the app's name
+	 * @param grants the app's active, unexpired grants, in any order
+	 * @param readOnlyPrefixes per bucket, the prefixes that nobody may write
+	 * @return the desired role; {@link DesiredRole#username()} is the app's name
+	 * @throws PolicyLimitExceeded if it cannot fit IAM's limits
+	 */
+	public DesiredRole compileApp(String app, Collection<GrantedAccess> grants,
+			Map<String, ? extends Collection<String>> readOnlyPrefixes) {
+		return compile(app, appRoleName(app), trustPolicy(WorkloadIdentities.appSubject(app)), "app+" + app + "/",
+				grants, readOnlyPrefixes);
+	}
+
+	private DesiredRole compile(String holder, String roleName, String trust, String resultsPrefix,
+			Collection<GrantedAccess> grants, Map<String, ? extends Collection<String>> readOnlyPrefixes) {
 		if (grants.isEmpty()) {
-			return new DesiredRole(username, roleName, trust, null, List.of(), List.of());
+			return new DesiredRole(holder, roleName, trust, null, List.of(), List.of());
 		}
 		S3Access s3 = new S3Access();
 		TableAccess tables = new TableAccess();
@@ -99,14 +137,14 @@ public final class PolicyCompiler {
 			}
 		}
 		if (!tables.isEmpty() && this.settings.athenaResultsBucket() != null) {
-			s3.add(this.settings.athenaResultsBucket(), username + "/", true);
+			s3.add(this.settings.athenaResultsBucket(), resultsPrefix, true);
 		}
 		List<String> documents = pack(s3, tables, readOnlyPrefixes);
 		List<NamedPolicy> managed = new ArrayList<>();
 		for (int i = 1; i < documents.size(); i++) {
 			managed.add(new NamedPolicy(roleName + "-" + i, documents.get(i)));
 		}
-		return new DesiredRole(username, roleName, trust, new NamedPolicy(INLINE_POLICY, documents.get(0)), managed,
+		return new DesiredRole(holder, roleName, trust, new NamedPolicy(INLINE_POLICY, documents.get(0)), managed,
 				tables.lakeFormationGrants());
 	}
 
@@ -182,14 +220,13 @@ public final class PolicyCompiler {
 		}
 	}
 
-	private String trustPolicy(String username) {
+	private String trustPolicy(String subject) {
 		String issuer = this.settings.oidcIssuer();
 		return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":"
 				+ Json.string(this.settings.oidcProviderArn())
 				+ "},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{"
 				+ Json.string(issuer + ":aud") + ":\"sts.amazonaws.com\"," + Json.string(issuer + ":sub") + ":"
-				+ Json.string("system:serviceaccount:user-" + username + ":" + this.settings.serviceAccount())
-				+ "}}}]}";
+				+ Json.string(subject) + "}}}]}";
 	}
 
 	/** Per bucket, per prefix: whether it may be written. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.DatasetKind;
+import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 import uk.gov.analyticalplatform.dataaccess.PermissionDenied;
 import uk.gov.analyticalplatform.dataaccess.UserAccess;
@@ -38,12 +40,15 @@ public class AccessStatusService implements AccessStatus {
 
 	private final List<ReconcileLoop<?>> loops;
 
+	private final Function<String, List<Grant>> appGrants;
+
 	/**
 	 * @param loops the loops a resync on demand runs, in order (users' roles, then
 	 * datasets)
 	 */
 	public AccessStatusService(EffectiveAccess effective, RoleStatusRows roles, PolicyCompiler names,
-			List<ReconcileLoop<?>> loops) {
+			List<ReconcileLoop<?>> loops, Function<String, List<Grant>> appGrants) {
+		this.appGrants = appGrants;
 		this.effective = effective;
 		this.roles = roles;
 		this.names = names;
@@ -57,6 +62,16 @@ public class AccessStatusService implements AccessStatus {
 		ApplyStatus status = (role != null) ? role.status() : new ApplyStatus(ApplyState.READY, null, 0, 0, null);
 		return new UserAccess(user, this.names.roleName(user.username()), datasets, status,
 				(role != null) ? AppliedJson.read(role.appliedPolicies()) : null);
+	}
+
+	@Override
+	public String appRoleArn(String app) {
+		return this.roles.find(RoleStatusRows.appKey(app)).map(RoleStatus::roleArn).orElse(null);
+	}
+
+	@Override
+	public List<Grant> appGrants(String app) {
+		return this.appGrants.apply(app);
 	}
 
 	@Override

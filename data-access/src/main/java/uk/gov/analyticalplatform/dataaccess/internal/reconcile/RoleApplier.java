@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -74,7 +75,9 @@ public class RoleApplier implements Applier<String> {
 		}
 		Desired desired = this.transactions.execute((tx) -> {
 			RoleStatus current = this.roles.find(row.key()).orElseThrow();
-			return new Desired(current, this.effective.desired(this.compiler.get(), current.user()));
+			String app = RoleStatusRows.appOf(row.key());
+			return new Desired(current, (app != null) ? this.effective.desiredForApp(this.compiler.get(), app)
+					: this.effective.desired(this.compiler.get(), current.user()));
 		});
 		RoleStatus status = desired.status();
 		String roleName = desired.role().roleName();
@@ -104,9 +107,12 @@ public class RoleApplier implements Applier<String> {
 		Set<String> justified = this.roles.usernamesWithRoles()
 			.stream()
 			.map(names::roleName)
-			.collect(Collectors.toSet());
+			.collect(Collectors.toCollection(HashSet::new));
+		this.roles.appsWithRoles().stream().map(names::appRoleName).forEach(justified::add);
 		int deleted = 0;
-		for (String orphan : this.aws.ownedRoles(this.roleNamePrefix + "_user_")) {
+		List<String> owned = new ArrayList<>(this.aws.ownedRoles(this.roleNamePrefix + "_user_"));
+		owned.addAll(this.aws.ownedRoles(this.roleNamePrefix + "_app_"));
+		for (String orphan : owned) {
 			if (!justified.contains(orphan) && this.aws.deleteRole(orphan)) {
 				this.transactions.executeWithoutResult((tx) -> this.audit
 					.record(AuditEvent.of(SYSTEM, "access.orphan_role_deleted", "iam_role", orphan)

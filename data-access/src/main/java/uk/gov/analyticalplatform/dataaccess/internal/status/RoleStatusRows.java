@@ -23,6 +23,8 @@ import uk.gov.analyticalplatform.reconcile.StatusRows;
  */
 public class RoleStatusRows {
 
+	private static final String APP_KEY = "app:";
+
 	private final JdbcClient jdbc;
 
 	private final StatusRows<String> rows;
@@ -35,6 +37,21 @@ public class RoleStatusRows {
 	/** The standard status columns of the table, for the reconcile kernel. */
 	public StatusRows<String> statuses() {
 		return this.rows;
+	}
+
+	/** The key of an app's row: {@code app:<name>}. */
+	public static String appKey(String app) {
+		return APP_KEY + app;
+	}
+
+	/** The app's name if the key is an app's, else {@code null}. */
+	public static String appOf(String key) {
+		return key.startsWith(APP_KEY) ? key.substring(APP_KEY.length()) : null;
+	}
+
+	/** Marks the app's access as changed. */
+	public void bumpApp(String app) {
+		this.rows.bump(appKey(app), Map.of("username", app, "principal_type", "APP"));
 	}
 
 	/** Marks the users' access as changed. */
@@ -56,6 +73,13 @@ public class RoleStatusRows {
 				SELECT m.user_id, m.username FROM grants g JOIN access_group_members m ON m.group_id = g.group_id
 				 WHERE g.dataset_id = :dataset AND g.revoked_at IS NULL
 				""").param("dataset", datasetId).query(RoleStatusRows::user).list());
+		this.jdbc
+			.sql("SELECT DISTINCT app_name FROM grants WHERE dataset_id = :dataset AND revoked_at IS NULL "
+					+ "AND principal_type = 'APP'")
+			.param("dataset", datasetId)
+			.query(String.class)
+			.list()
+			.forEach(this::bumpApp);
 	}
 
 	/** Marks every member of the group as changed. */
@@ -93,7 +117,16 @@ public class RoleStatusRows {
 	 * role they had).
 	 */
 	public List<String> usernamesWithRoles() {
-		return this.jdbc.sql("SELECT username FROM access_roles WHERE role_arn IS NOT NULL").query(String.class).list();
+		return this.jdbc.sql("SELECT username FROM access_roles WHERE role_arn IS NOT NULL AND principal_type = 'USER'")
+			.query(String.class)
+			.list();
+	}
+
+	/** The names of apps whose role, as last applied, exists. */
+	public List<String> appsWithRoles() {
+		return this.jdbc.sql("SELECT username FROM access_roles WHERE role_arn IS NOT NULL AND principal_type = 'APP'")
+			.query(String.class)
+			.list();
 	}
 
 	private static UserRef user(ResultSet row, int n) throws SQLException {

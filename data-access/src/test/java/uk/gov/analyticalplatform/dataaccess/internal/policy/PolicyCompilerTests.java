@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
+import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -44,12 +45,36 @@ class PolicyCompilerTests {
 	}
 
 	@Test
-	void theRoleIsNamedForTheUserAndRefusesNamesIamOrKubernetesCannotTake() {
+	void theRoleIsNamedForTheUserAndAUsernameIamOrKubernetesCannotTakeByItsSafeName() {
 		assertThat(this.compiler.roleName("bob-smith2")).isEqualTo("ap_user_bob-smith2");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.roleName("Bob"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.roleName("bob-"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.roleName("bob/../admin"));
-		assertThatExceptionOfType(PolicyLimitExceeded.class).isThrownBy(() -> this.compiler.roleName("a".repeat(60)));
+		assertThat(this.compiler.roleName("Bob")).matches("ap_user_bob-[0-9a-f]{8}");
+		assertThat(this.compiler.roleName("bob/../admin")).matches("ap_user_bob-admin-[0-9a-f]{8}");
+		assertThat(this.compiler.roleName("a".repeat(60))).hasSizeLessThanOrEqualTo(64);
+		assertThat(this.compiler.roleName("Bob")).isNotEqualTo(this.compiler.roleName("bob"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.roleName(""));
+	}
+
+	@Test
+	void theTrustSubjectOfAnAwkwardUsernameIsTheNamespaceAndServiceAccountTheToolLauncherCreates() {
+		for (String username : List.of("Jane.Doe@Example.org", "jane_doe", "JANE", "j.doe", "x".repeat(70))) {
+			DesiredRole role = this.compiler.compile(username, List.of(), Map.of());
+			String namespace = WorkloadIdentities.userNamespace(username);
+			assertThat(namespace).matches("user-[a-z0-9]([a-z0-9-]{0,56}[a-z0-9])?");
+			assertThat(role.trustPolicy()).contains("\"system:serviceaccount:" + namespace + ":tools\"");
+			assertThat(role.roleName()).isEqualTo("ap_user_" + namespace.substring("user-".length()));
+		}
+	}
+
+	@Test
+	void anAppHasItsOwnRoleTrustedOnlyByItsServiceAccount() {
+		DesiredRole role = this.compiler.compileApp("sales-dash",
+				List.of(new GrantedAccess(DATA, AccessLevel.READ, List.of(PathAccess.read("a/")))), Map.of());
+		assertThat(role.roleName()).isEqualTo("ap_app_sales-dash");
+		assertThat(role.trustPolicy()).contains("\"system:serviceaccount:app-sales-dash:app\"").doesNotContain("user-");
+		assertThat(role.inlinePolicy().document())
+			.isEqualTo(compile(new GrantedAccess(DATA, AccessLevel.READ, List.of(PathAccess.read("a/")))).inlinePolicy()
+				.document());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.compiler.appRoleName("Sales"));
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package uk.gov.analyticalplatform.toollauncher.internal.manifests;
 
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import org.junit.jupiter.api.Test;
+
+import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +35,20 @@ class UserNamespacesTests {
 		for (String username : usernames) {
 			assertThat(UserNamespaces.namespace(username)).matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 			assertThat(UserNamespaces.hostLabel(username, "jupyterlab")).matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+		}
+	}
+
+	@Test
+	void theServiceAccountCreatedForAnAwkwardUsernameIsTheSubjectTheirIamRoleTrusts() {
+		String[] usernames = { "Jane.Doe@Example.org", "jane_doe", "JANE", "j.doe", "alice", "x".repeat(70) };
+		for (String username : usernames) {
+			ServiceAccount account = ToolManifests.serviceAccount(
+					new DesiredUser("u-1", UserNamespaces.namespace(username), null), ToolManifestsTests.SETTINGS);
+			String created = "system:serviceaccount:" + account.getMetadata().getNamespace() + ":"
+					+ account.getMetadata().getName();
+			assertThat(created)
+				.isEqualTo(WorkloadIdentities.userSubject(username, ToolManifestsTests.SETTINGS.serviceAccount()));
+			assertThat(account.getMetadata().getNamespace()).matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 		}
 	}
 

@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.web.internal.apps;
 
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,12 @@ import uk.gov.analyticalplatform.appdeploy.AppViewers;
 import uk.gov.analyticalplatform.appdeploy.Apps;
 import uk.gov.analyticalplatform.appdeploy.Caller;
 import uk.gov.analyticalplatform.appdeploy.InvalidApp;
+import uk.gov.analyticalplatform.dataaccess.AccessLevel;
+import uk.gov.analyticalplatform.dataaccess.AccessRequests;
+import uk.gov.analyticalplatform.dataaccess.DataAccessException;
+import uk.gov.analyticalplatform.dataaccess.Dataset;
+import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
+import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.web.internal.support.FormErrors;
 
@@ -41,8 +48,14 @@ class AppChangesController {
 
 	private final Users users;
 
+	private final ObjectProvider<AccessRequests> requests;
+
+	private final ObjectProvider<DatasetCatalog> catalog;
+
 	AppChangesController(AppPages pages, Apps apps, AppViewers viewers, AppReleases releases, AppSettings settings,
-			Users users) {
+			Users users, ObjectProvider<AccessRequests> requests, ObjectProvider<DatasetCatalog> catalog) {
+		this.requests = requests;
+		this.catalog = catalog;
 		this.pages = pages;
 		this.apps = apps;
 		this.viewers = viewers;
@@ -118,6 +131,44 @@ class AppChangesController {
 			RedirectAttributes redirect) {
 		return change(name, "secret", (caller) -> this.settings.removeSecret(caller, name, secret),
 				"Removed secret " + secret, model, redirect);
+	}
+
+	/**
+	 * An owner asks for access to a dataset for the app; a data admin of the dataset who
+	 * does not own the app decides it.
+	 */
+	@PostMapping("/apps/{name}/data-access")
+	String requestData(@PathVariable String name, @RequestParam(defaultValue = "") String dataset,
+			@RequestParam(defaultValue = "READ") String level, @RequestParam(defaultValue = "") String justification,
+			Model model, RedirectAttributes redirect) {
+		Caller caller = this.pages.caller();
+		this.apps.get(caller, name);
+		AccessRequests requests = this.requests.getIfAvailable();
+		DatasetCatalog catalog = this.catalog.getIfAvailable();
+		try {
+			if (requests == null || catalog == null) {
+				throw new InvalidApp("dataset", "Data access is not part of this platform");
+			}
+			if (dataset.isBlank()) {
+				throw new InvalidApp("dataset", "Enter the name of a dataset");
+			}
+			Dataset wanted = catalog.getByName(dataset.strip());
+			requests.submitForApp(AppPages.dataCaller(caller), name, NewAccessRequest.of(wanted.id(),
+					"READ_WRITE".equals(level) ? AccessLevel.READ_WRITE : AccessLevel.READ, justification));
+		}
+		catch (InvalidApp ex) {
+			model.addAttribute("errors", new FormErrors().add("dataset", ex.getMessage()));
+			return this.pages.show(name, model);
+		}
+		catch (DataAccessException ex) {
+			model.addAttribute("errors",
+					new FormErrors().add((ex.getMessage() != null && ex.getMessage().contains("justification"))
+							? "justification" : "dataset", ex.getMessage()));
+			return this.pages.show(name, model);
+		}
+		redirect.addFlashAttribute("notice",
+				"Asked for access to " + dataset.strip() + " for " + name + ": a data admin of the dataset decides");
+		return "redirect:/apps/" + name;
 	}
 
 	private AppOwner owner(String username) {

@@ -50,8 +50,11 @@ public class DataViews {
 	}
 
 	public String principal(Principal principal) {
-		return (principal.type() == PrincipalType.USER) ? principal.name()
-				: "Group " + ((principal.name() != null) ? principal.name() : principal.id());
+		return switch (principal.type()) {
+			case USER -> principal.name();
+			case APP -> "App " + principal.name();
+			case GROUP -> "Group " + ((principal.name() != null) ? principal.name() : principal.id());
+		};
 	}
 
 	/** The GOV.UK tag colour for a request's state. */

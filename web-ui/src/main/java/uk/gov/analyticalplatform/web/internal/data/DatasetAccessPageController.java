@@ -124,6 +124,15 @@ class DatasetAccessPageController {
 			errors.add("principal", "Enter a username or a group name");
 			return null;
 		}
+		if ("APP".equals(form.principalType())) {
+			try {
+				return Principal.app(name);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add("principal", "No app can be called '" + name + "'");
+				return null;
+			}
+		}
 		if ("GROUP".equals(form.principalType())) {
 			try {
 				return Principal.group(this.groups.getByName(name).id());
@@ -144,7 +153,7 @@ class DatasetAccessPageController {
 	/**
 	 * The direct grant form as typed.
 	 *
-	 * @param principalType USER or GROUP
+	 * @param principalType USER, GROUP or APP
 	 * @param principal the username or group name
 	 * @param level READ, READ_WRITE or ADMIN
 	 * @param paths sub-paths or tables, one a line
