@@ -57,6 +57,9 @@ class DataFlowsIT {
 	DatasetCatalog catalog;
 
 	@Autowired
+	Grants grants;
+
+	@Autowired
 	Groups groups;
 
 	@Autowired
@@ -133,6 +136,45 @@ class DataFlowsIT {
 		}
 		assertThat(this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any())).as("each file read once")
 			.hasSize(5);
+	}
+
+	@Test
+	void theAccessReviewSaysWhenEachHolderLastReadTheDataset() {
+		Caller dataAdmin = Caller.user("u-" + suffix(), "admin-" + suffix());
+		Dataset dataset = dataset(dataAdmin);
+		Caller alice = Caller.user("u-alice-" + suffix(), "alice-" + suffix());
+		Caller carol = Caller.user("u-carol-" + suffix(), "carol-" + suffix());
+		Caller dave = Caller.user("u-dave-" + suffix(), "dave-" + suffix());
+		Group team = this.groups.create(ADMIN, "team-" + suffix(), "");
+		this.groups.addMember(ADMIN, team.id(), carol.asUser());
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(alice.asUser()), AccessLevel.READ));
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(dave.asUser()), AccessLevel.READ));
+		Instant at = Instant.parse("2026-12-06T11:00:00Z");
+		String prefix = this.properties.rolePrefix();
+		put(this.properties.buckets().accessLogBucket(), dataset.bucket() + "/2026-12-06-11-05-00-0A1B2C3D4E5F6A7B",
+				String.join("\n",
+						AccessLogLines.line(dataset.bucket(), at, prefix + "_user_" + alice.username(),
+								"REST.GET.OBJECT", "curated/a.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(30), prefix + "_user_" + alice.username(),
+								"REST.GET.OBJECT", "curated/b.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(60), prefix + "_user_" + carol.username(),
+								"REST.GET.OBJECT", "curated/a.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(90), prefix + "_user_" + dave.username(),
+								"REST.PUT.OBJECT", "curated/c.csv", 200, 0, 10)));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any()).size() == 4);
+
+		List<AccessReviewEntry> review = this.grants.review(dataAdmin, dataset.id());
+		assertThat(review).extracting((entry) -> entry.principal().id(), AccessReviewEntry::lastReadAt)
+			.as("a user's own last read, a group's latest member's, none for a write")
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(alice.userId(), at.plusSeconds(30)),
+					org.assertj.core.groups.Tuple.tuple(team.id().toString(), at.plusSeconds(60)),
+					org.assertj.core.groups.Tuple.tuple(dave.userId(), null));
+		assertThat(AccessReviewCsv.line(review.stream()
+			.filter((entry) -> alice.userId().equals(entry.principal().id()))
+			.findFirst()
+			.orElseThrow())).endsWith(",2026-12-06T11:00:30Z\r\n");
 	}
 
 	private void put(String bucket, String key, String content) {

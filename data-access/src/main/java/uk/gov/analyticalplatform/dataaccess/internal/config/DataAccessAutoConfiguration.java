@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
+import uk.gov.analyticalplatform.dataaccess.DataFlows;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
@@ -145,10 +146,11 @@ public class DataAccessAutoConfiguration {
 	GrantService dataAccessGrants(DataSource dataSource, DatasetRows datasets, GroupRows groups,
 			DatasetCatalogService catalog, EffectiveAccess effective, RoleStatusRows roles, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, AwsProperties aws,
-			DataAccessProperties properties) {
+			DataAccessProperties properties, ObjectProvider<DataFlows> flows) {
 		PolicyCompiler checks = new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT));
 		return new GrantService(JdbcClient.create(dataSource), datasets, groups, catalog, effective, checks, roles,
-				audit, new TransactionTemplate(transactions), clock(clock));
+				audit, new TransactionTemplate(transactions), clock(clock),
+				(dataset) -> flows.getObject().lastReads(dataset));
 	}
 
 	@Bean
