@@ -1,18 +1,12 @@
 package uk.gov.analyticalplatform.dataaccess;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +17,12 @@ import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties
 import uk.gov.analyticalplatform.dataaccess.internal.flows.AccessLogLines;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 
 /**
  * Data-flow tracking on the AWS emulator: the emulator does not write server access logs,
@@ -42,13 +36,7 @@ class DataFlowsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
-	final S3Client s3 = S3Client.builder()
-		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
-		.region(Region.EU_WEST_2)
-		.forcePathStyle(true)
-		.httpClient(UrlConnectionHttpClient.create())
-		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-		.build();
+	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
 	DataFlows flows;
@@ -192,10 +180,6 @@ class DataFlowsIT {
 			.until(() -> this.catalog.get(created.id()).status().state() != ApplyState.PENDING);
 		assertThat(this.catalog.get(created.id()).status().state()).isEqualTo(ApplyState.READY);
 		return this.catalog.get(created.id());
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }
