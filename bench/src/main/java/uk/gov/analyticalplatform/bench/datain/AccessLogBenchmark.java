@@ -52,7 +52,9 @@ public final class AccessLogBenchmark {
 		String bucket = "bench-flows-" + suffix;
 		String endpoint = PlatformServices.get().awsEndpoint();
 		HttpClient http = HttpClient.newHttpClient();
-		put(http, endpoint + "/" + logBucket, "");
+		// in the datasets' region: S3 refuses to log into a bucket in another one
+		put(http, endpoint + "/" + logBucket, "<CreateBucketConfiguration><LocationConstraint>eu-west-2"
+				+ "</LocationConstraint></CreateBucketConfiguration>");
 		long bytes = 0;
 		for (int file = 0; file < FILES; file++) {
 			StringBuilder text = new StringBuilder(LINES * 420);
