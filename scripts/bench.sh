@@ -30,5 +30,5 @@ case "${1:-}" in
     shift
     exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.datain.UploadBenchmark "$@" ;;
   access-logs) exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.datain.AccessLogBenchmark ;;
-  *) echo "usage: $0 audit|data-access|me-datasets|gate|uploads [MiB...] [--platform-only]|access-logs" >&2; exit 2 ;;
+  *) echo "usage: $0 audit|data-access|me-datasets|gate|uploads [MiB...] [--parallelism=8,default] [--platform-only]|access-logs" >&2; exit 2 ;;
 esac

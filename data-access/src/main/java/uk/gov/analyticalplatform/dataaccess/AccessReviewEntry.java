@@ -21,9 +21,11 @@ import java.util.UUID;
  * @param expiresAt when it ends by itself
  * @param revokedAt when it ended, or {@code null}
  * @param revokedBy who or what ended it
+ * @param lastReadAt when the holder (for a group, any of its members now) last read the
+ * dataset, as the S3 access logs tracked it, or {@code null} if never
  */
 public record AccessReviewEntry(UUID grantId, DatasetRef dataset, Principal principal, List<UserRef> members,
 		AccessLevel level, List<PathAccess> paths, Instant since, UserRef grantedBy, UUID requestId,
-		String justification, Instant expiresAt, Instant revokedAt, String revokedBy) {
+		String justification, Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastReadAt) {
 
 }

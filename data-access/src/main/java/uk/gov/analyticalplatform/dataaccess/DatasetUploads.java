@@ -49,6 +49,14 @@ public interface DatasetUploads {
 	List<PresignedPart> presign(Caller caller, UUID uploadId, List<Integer> partNumbers);
 
 	/**
+	 * Where a browser sends a dataset's parts when presigned: the S3 endpoint's origin
+	 * ({@code scheme://host[:port]}) for the dataset's bucket, which the control panel's
+	 * content security policy must allow to connect to; empty if buckets do not accept
+	 * uploads from browsers.
+	 */
+	java.util.Optional<String> directOrigin(UUID datasetId);
+
+	/**
 	 * Completes the upload from the parts S3 holds: the object appears, its SHA-256 is
 	 * computed and checked against the declared one; on a mismatch the object is deleted
 	 * and the upload fails.

@@ -1,18 +1,12 @@
 package uk.gov.analyticalplatform.dataaccess;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,12 +17,12 @@ import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties
 import uk.gov.analyticalplatform.dataaccess.internal.flows.AccessLogLines;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 
 /**
  * Data-flow tracking on the AWS emulator: the emulator does not write server access logs,
@@ -42,19 +36,16 @@ class DataFlowsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
-	final S3Client s3 = S3Client.builder()
-		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
-		.region(Region.EU_WEST_2)
-		.forcePathStyle(true)
-		.httpClient(UrlConnectionHttpClient.create())
-		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-		.build();
+	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
 	DataFlows flows;
 
 	@Autowired
 	DatasetCatalog catalog;
+
+	@Autowired
+	Grants grants;
 
 	@Autowired
 	Groups groups;
@@ -135,6 +126,45 @@ class DataFlowsIT {
 			.hasSize(5);
 	}
 
+	@Test
+	void theAccessReviewSaysWhenEachHolderLastReadTheDataset() {
+		Caller dataAdmin = Caller.user("u-" + suffix(), "admin-" + suffix());
+		Dataset dataset = dataset(dataAdmin);
+		Caller alice = Caller.user("u-alice-" + suffix(), "alice-" + suffix());
+		Caller carol = Caller.user("u-carol-" + suffix(), "carol-" + suffix());
+		Caller dave = Caller.user("u-dave-" + suffix(), "dave-" + suffix());
+		Group team = this.groups.create(ADMIN, "team-" + suffix(), "");
+		this.groups.addMember(ADMIN, team.id(), carol.asUser());
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(alice.asUser()), AccessLevel.READ));
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
+		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(dave.asUser()), AccessLevel.READ));
+		Instant at = Instant.parse("2026-12-06T11:00:00Z");
+		String prefix = this.properties.rolePrefix();
+		put(this.properties.buckets().accessLogBucket(), dataset.bucket() + "/2026-12-06-11-05-00-0A1B2C3D4E5F6A7B",
+				String.join("\n",
+						AccessLogLines.line(dataset.bucket(), at, prefix + "_user_" + alice.username(),
+								"REST.GET.OBJECT", "curated/a.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(30), prefix + "_user_" + alice.username(),
+								"REST.GET.OBJECT", "curated/b.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(60), prefix + "_user_" + carol.username(),
+								"REST.GET.OBJECT", "curated/a.csv", 200, 10, 10),
+						AccessLogLines.line(dataset.bucket(), at.plusSeconds(90), prefix + "_user_" + dave.username(),
+								"REST.PUT.OBJECT", "curated/c.csv", 200, 0, 10)));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any()).size() == 4);
+
+		List<AccessReviewEntry> review = this.grants.review(dataAdmin, dataset.id());
+		assertThat(review).extracting((entry) -> entry.principal().id(), AccessReviewEntry::lastReadAt)
+			.as("a user's own last read, a group's latest member's, none for a write")
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(alice.userId(), at.plusSeconds(30)),
+					org.assertj.core.groups.Tuple.tuple(team.id().toString(), at.plusSeconds(60)),
+					org.assertj.core.groups.Tuple.tuple(dave.userId(), null));
+		assertThat(AccessReviewCsv.line(review.stream()
+			.filter((entry) -> alice.userId().equals(entry.principal().id()))
+			.findFirst()
+			.orElseThrow())).endsWith(",2026-12-06T11:00:30Z\r\n");
+	}
+
 	private void put(String bucket, String key, String content) {
 		this.s3.putObject((r) -> r.bucket(bucket).key(key), RequestBody.fromString(content + "\n"));
 	}
@@ -150,10 +180,6 @@ class DataFlowsIT {
 			.until(() -> this.catalog.get(created.id()).status().state() != ApplyState.PENDING);
 		assertThat(this.catalog.get(created.id()).status().state()).isEqualTo(ApplyState.READY);
 		return this.catalog.get(created.id());
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

@@ -13,31 +13,25 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.analyst;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 
 /**
  * Uploads into a dataset on the AWS emulator: streamed in parallel parts, resumed,
@@ -49,20 +43,14 @@ import static org.awaitility.Awaitility.await;
 				"platform.data-access.buckets.upload-origins=http://localhost:8080",
 				"platform.data-access.buckets.tls-only=false" })
 @PlatformDatabase
-@Import(DataInUploadsIT.Clocks.class)
+@Import(DataAccessFixture.Clocks.class)
 class DataInUploadsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
 	static final int MIB = 1024 * 1024;
 
-	final S3Client s3 = S3Client.builder()
-		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
-		.region(Region.EU_WEST_2)
-		.forcePathStyle(true)
-		.httpClient(UrlConnectionHttpClient.create())
-		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-		.build();
+	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
 	DatasetUploads uploads;
@@ -81,16 +69,6 @@ class DataInUploadsIT {
 
 	@Autowired
 	MovableClock clock;
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		MovableClock clock() {
-			return new MovableClock();
-		}
-
-	}
 
 	@AfterEach
 	void close() {
@@ -270,15 +248,6 @@ class DataInUploadsIT {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Caller analyst() {
-		String suffix = suffix();
-		return Caller.user("u-" + suffix, "analyst-" + suffix);
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	/** A connection that drops after some bytes. */

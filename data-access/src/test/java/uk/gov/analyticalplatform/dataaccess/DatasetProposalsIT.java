@@ -1,62 +1,49 @@
 package uk.gov.analyticalplatform.dataaccess;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import uk.gov.analyticalplatform.audit.AuditEvents;
-import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.actions;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.analyst;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.events;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 
 @SpringBootTest(classes = DataAccessTestApplication.class,
 		properties = { "platform.data-access.proposals.governance-group=governance",
 				"platform.data-access.buckets.access-log-bucket=ap-access-logs-${random.int[100000,999999]}",
 				"platform.data-access.buckets.archive-storage-class=DEEP_ARCHIVE" })
 @PlatformDatabase
-@Import(DatasetProposalsIT.Clocks.class)
+@Import(DataAccessFixture.Clocks.class)
 class DatasetProposalsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
-	final S3Client s3 = S3Client.builder()
-		.endpointOverride(URI.create(PlatformServices.get().awsEndpoint()))
-		.region(Region.EU_WEST_2)
-		.forcePathStyle(true)
-		.httpClient(UrlConnectionHttpClient.create())
-		.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-		.build();
+	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
 	DatasetProposals proposals;
@@ -88,16 +75,6 @@ class DatasetProposalsIT {
 	@Autowired
 	MovableClock clock;
 
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		MovableClock clock() {
-			return new MovableClock();
-		}
-
-	}
-
 	@AfterEach
 	void close() {
 		this.s3.close();
@@ -123,9 +100,9 @@ class DatasetProposalsIT {
 		assertThat(dataset.dataAdmins()).containsExactly(proposer.asUser());
 		assertThat(dataset.classification()).isEqualTo(Classification.OFFICIAL_SENSITIVE);
 
-		assertThat(actions("dataset_proposal", proposal.id())).containsExactly("dataset_proposal.created",
+		assertThat(actions(this.audit, "dataset_proposal", proposal.id())).containsExactly("dataset_proposal.created",
 				"dataset_proposal.approved");
-		List<AuditRecord> datasetEvents = events("dataset", dataset.id());
+		List<AuditRecord> datasetEvents = events(this.audit, "dataset", dataset.id());
 		assertThat(datasetEvents).extracting(AuditRecord::action)
 			.containsExactly("dataset.created", "dataset.admin_added");
 		assertThat(datasetEvents.get(0).details()).containsEntry("retentionDays", 400)
@@ -269,26 +246,6 @@ class DatasetProposalsIT {
 		UUID owners = this.groups.create(ADMIN, "owners-" + suffix(), "").id();
 		return new NewDatasetProposal(name, "Survey of court users", Classification.OFFICIAL_SENSITIVE, DatasetKind.S3,
 				"Evaluate the court user survey", "DPIA-2026-041", days, action, owners);
-	}
-
-	private static Caller analyst() {
-		String suffix = suffix();
-		return Caller.user("u-" + suffix, "analyst-" + suffix);
-	}
-
-	private static String suffix() {
-		return UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private List<AuditRecord> events(String type, UUID id) {
-		List<AuditRecord> records = new ArrayList<>(
-				this.audit.search(new AuditQuery(null, null, type, id.toString(), null, null), null, 500).events());
-		Collections.reverse(records);
-		return records;
-	}
-
-	private List<String> actions(String type, UUID id) {
-		return events(type, id).stream().map(AuditRecord::action).toList();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -49,7 +52,9 @@ public final class AccessLogBenchmark {
 		String bucket = "bench-flows-" + suffix;
 		String endpoint = PlatformServices.get().awsEndpoint();
 		HttpClient http = HttpClient.newHttpClient();
-		put(http, endpoint + "/" + logBucket, "");
+		// in the datasets' region: S3 refuses to log into a bucket in another one
+		put(http, endpoint + "/" + logBucket, "<CreateBucketConfiguration><LocationConstraint>eu-west-2"
+				+ "</LocationConstraint></CreateBucketConfiguration>");
 		long bytes = 0;
 		for (int file = 0; file < FILES; file++) {
 			StringBuilder text = new StringBuilder(LINES * 420);
@@ -85,12 +90,12 @@ public final class AccessLogBenchmark {
 			context.getBean(DatasetCatalog.class)
 				.create(UploadBenchmark.ADMIN, NewDataset.s3("flows-" + suffix, "access log benchmark", owners.id(),
 						Classification.OFFICIAL, bucket, "curated/"));
-			long deadline = System.nanoTime() + 600_000_000_000L;
-			int files = 0;
-			while (files < FILES && System.nanoTime() < deadline) {
-				files = jdbc.sql("SELECT count(*) FROM data_access_log_files").query(Integer.class).single();
-				Thread.sleep(50);
-			}
+			Awaitility.await("every log file read")
+				.atMost(Duration.ofMinutes(10))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> jdbc.sql("SELECT count(*) FROM data_access_log_files").query(Integer.class).single(),
+						(read) -> read >= FILES);
+			int files = FILES;
 			double seconds = (System.nanoTime() - start) / 1e9;
 			Map<String, Object> counts = jdbc.sql(
 					"SELECT sum(lines) AS lines, sum(stored) AS stored, sum(skipped) AS skipped FROM data_access_log_files")

@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,8 +45,10 @@ import uk.gov.analyticalplatform.testing.TestDatabases;
  * Upload throughput of the platform (the data access module's uploads, streaming a file
  * from disk in parallel parts to the AWS emulator, hashing every byte) against
  * {@code aws s3 cp} of the same file to the same emulator, alternating, in the same run;
- * with the JVM's peak heap and peak RSS. Args: file sizes in MiB (default 256 1024) and
- * {@code --platform-only} to skip the AWS CLI. Run with {@code scripts/bench.sh uploads}.
+ * with the JVM's peak heap and peak RSS. Both at 8 parts in flight (the CLI's
+ * {@code max_concurrent_requests}) and at each one's default. Args: file sizes in MiB
+ * (default 256 1024), {@code --parallelism=8,default} and {@code --platform-only} to skip
+ * the AWS CLI. Run with {@code scripts/bench.sh uploads}.
  */
 public final class UploadBenchmark {
 
@@ -59,12 +63,24 @@ public final class UploadBenchmark {
 
 	}
 
+	/**
+	 * The parallelism of the platform and of the AWS CLI side by side; 0 is each one's
+	 * default.
+	 */
+	static final List<Integer> PARALLELISM = List.of(8, 0);
+
 	public static void main(String[] args) throws Exception {
 		List<Integer> sizes = new ArrayList<>();
+		List<Integer> parallelism = new ArrayList<>();
 		boolean cliToo = true;
 		for (String arg : args) {
 			if ("--platform-only".equals(arg)) {
 				cliToo = false;
+			}
+			else if (arg.startsWith("--parallelism=")) {
+				for (String value : arg.substring("--parallelism=".length()).split(",")) {
+					parallelism.add("default".equals(value) ? 0 : Integer.parseInt(value));
+				}
 			}
 			else {
 				sizes.add(Integer.parseInt(arg));
@@ -73,22 +89,38 @@ public final class UploadBenchmark {
 		if (sizes.isEmpty()) {
 			sizes = List.of(256, 1024);
 		}
+		if (parallelism.isEmpty()) {
+			parallelism = PARALLELISM;
+		}
+		List<String> summary = new ArrayList<>();
 		String database = TestDatabases.create("bench_uploads");
-		try (ConfigurableApplicationContext context = context(database)) {
-			DatasetUploads uploads = context.getBean(DatasetUploads.class);
-			Dataset dataset = dataset(context);
-			Path dir = Files.createDirectories(Path.of("build", "bench"));
-			for (int mib : sizes) {
-				Path file = dir.resolve("upload-" + mib + "MiB.bin");
-				write(file, (long) mib * 1024 * 1024);
-				for (int round = 1; round <= 2; round++) {
-					platform(uploads, dataset, file, mib, round);
-					if (cliToo) {
-						cli(dataset, file, mib, round);
+		try {
+			for (int parts : parallelism) {
+				try (ConfigurableApplicationContext context = context(database, parts)) {
+					DatasetUploads uploads = context.getBean(DatasetUploads.class);
+					Dataset dataset = dataset(context);
+					Path dir = Files.createDirectories(Path.of("build", "bench"));
+					for (int mib : sizes) {
+						Path file = dir.resolve("upload-" + mib + "MiB.bin");
+						write(file, (long) mib * 1024 * 1024);
+						double ours = 0;
+						double theirs = 0;
+						for (int round = 1; round <= 2; round++) {
+							ours += platform(uploads, dataset, file, mib, round, parts);
+							if (cliToo) {
+								theirs += cli(dataset, file, mib, round, parts);
+							}
+						}
+						summary
+							.add(String.format("%5d MiB, parallelism %s: platform %.1f MiB/s, aws s3 cp %s (ratio %s)",
+									mib, label(parts), ours / 2, cliToo ? String.format("%.1f MiB/s", theirs / 2) : "-",
+									cliToo ? String.format("%.2f", ours / theirs) : "-"));
+						Files.delete(file);
 					}
 				}
-				Files.delete(file);
 			}
+			System.out.println("summary (mean of two rounds; goal ratio >= 0.8, memory flat):");
+			summary.forEach(System.out::println);
 		}
 		finally {
 			try (Connection connection = TestDatabases.superuser("postgres")) {
@@ -97,39 +129,60 @@ public final class UploadBenchmark {
 		}
 	}
 
-	private static void platform(DatasetUploads uploads, Dataset dataset, Path file, int mib, int round)
-			throws IOException {
+	private static String label(int parallelism) {
+		return (parallelism > 0) ? Integer.toString(parallelism) : "default (platform as configured, aws s3 cp 10)";
+	}
+
+	/** Uploads the file through the platform; its throughput in MiB/s. */
+	private static double platform(DatasetUploads uploads, Dataset dataset, Path file, int mib, int round,
+			int parallelism) throws IOException {
 		long size = Files.size(file);
 		System.gc();
 		Peak heap = Peak.start();
 		long start = System.nanoTime();
-		Upload upload = uploads.start(ADMIN, dataset.id(), new NewUpload("platform/" + mib + "-" + round, size, null));
+		Upload upload = uploads.start(ADMIN, dataset.id(),
+				new NewUpload("platform/" + mib + "-" + parallelism + "-" + round, size, null));
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
 			upload = uploads.putContent(ADMIN, upload.id(), 1, in);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long peakHeap = heap.stop();
 		System.out.printf(
-				"platform  %5d MiB round %d: %6.2f s, %7.1f MiB/s, %d parts of %d MiB, peak heap %d MiB, peak RSS %d MiB, %s%n",
-				mib, round, seconds, mib / seconds, upload.partCount(), upload.partSize() >> 20, peakHeap >> 20,
-				peakRss() >> 10, upload.state());
+				"platform  %5d MiB parallelism %s round %d: %6.2f s, %7.1f MiB/s, %d parts of %d MiB, peak heap %d MiB, "
+						+ "peak RSS %d MiB, %s%n",
+				mib, label(parallelism), round, seconds, mib / seconds, upload.partCount(), upload.partSize() >> 20,
+				peakHeap >> 20, peakRss() >> 10, upload.state());
+		return mib / seconds;
 	}
 
-	private static void cli(Dataset dataset, Path file, int mib, int round) throws Exception {
+	/**
+	 * Copies the file with {@code aws s3 cp} at the parallelism given (its
+	 * {@code max_concurrent_requests}), or its default; its throughput in MiB/s.
+	 */
+	private static double cli(Dataset dataset, Path file, int mib, int round, int parallelism) throws Exception {
 		Path aws = Path.of("build", "awscli-venv", "bin", "aws");
 		ProcessBuilder process = new ProcessBuilder(aws.toString(), "s3", "cp", "--only-show-errors", file.toString(),
-				"s3://" + dataset.bucket() + "/cli/" + mib + "-" + round, "--endpoint-url",
+				"s3://" + dataset.bucket() + "/cli/" + mib + "-" + parallelism + "-" + round, "--endpoint-url",
 				PlatformServices.get().awsEndpoint())
 			.inheritIO();
 		Map<String, String> env = process.environment();
 		env.put("AWS_ACCESS_KEY_ID", "test");
 		env.put("AWS_SECRET_ACCESS_KEY", "test");
 		env.put("AWS_DEFAULT_REGION", "eu-west-2");
+		if (parallelism > 0) {
+			Path config = Files.createDirectories(Path.of("build", "bench")).resolve("aws-config-" + parallelism);
+			Files.writeString(config, "[default]\ns3 =\n  max_concurrent_requests = " + parallelism + "\n");
+			env.put("AWS_CONFIG_FILE", config.toAbsolutePath().toString());
+		}
 		long start = System.nanoTime();
 		int exit = process.start().waitFor();
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("aws s3 cp %5d MiB round %d: %6.2f s, %7.1f MiB/s (exit %d)%n", mib, round, seconds,
-				mib / seconds, exit);
+		System.out.printf("aws s3 cp %5d MiB parallelism %s round %d: %6.2f s, %7.1f MiB/s (exit %d)%n", mib,
+				label(parallelism), round, seconds, mib / seconds, exit);
+		if (exit != 0) {
+			throw new IllegalStateException("aws s3 cp failed: exit " + exit);
+		}
+		return mib / seconds;
 	}
 
 	private static Dataset dataset(ConfigurableApplicationContext context) {
@@ -138,10 +191,9 @@ public final class UploadBenchmark {
 		DatasetCatalog catalog = context.getBean(DatasetCatalog.class);
 		Dataset created = catalog.create(ADMIN, NewDataset.s3("bench-" + suffix, "upload benchmark", owners.id(),
 				Classification.OFFICIAL, "bench-uploads-" + suffix, ""));
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (catalog.get(created.id()).status().state() == ApplyState.PENDING && System.nanoTime() < deadline) {
-			Thread.onSpinWait();
-		}
+		Awaitility.await("the bucket provisioned")
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> catalog.get(created.id()).status().state() != ApplyState.PENDING);
 		return catalog.get(created.id());
 	}
 
@@ -156,7 +208,7 @@ public final class UploadBenchmark {
 		}
 	}
 
-	private static ConfigurableApplicationContext context(String database) {
+	private static ConfigurableApplicationContext context(String database, int parallelism) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.autoconfigure.exclude", "");
 		properties.put("spring.datasource.url", PlatformServices.get().jdbcUrl(database));
@@ -172,6 +224,9 @@ public final class UploadBenchmark {
 		properties.put("platform.data-access.role-prefix", "bench");
 		properties.put("platform.data-access.buckets.tls-only", "false");
 		properties.put("platform.data-access.reconciler.poll-interval", "250ms");
+		if (parallelism > 0) {
+			properties.put("platform.data-access.uploads.parallelism", parallelism);
+		}
 		return new SpringApplicationBuilder(App.class).run(arguments(properties));
 	}
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.awaitility.Awaitility;
 
 import uk.gov.analyticalplatform.bench.app.PlatformApp;
 
@@ -114,27 +115,21 @@ final class OAuth2Proxy implements AutoCloseable {
 		return session;
 	}
 
-	private void awaitReady() throws Exception {
+	private void awaitReady() {
 		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("oauth2-proxy ended; see bench/target/oauth2-proxy.log");
-			}
-			try {
-				HttpResponse<Void> ping = client.send(
-						HttpRequest.newBuilder(uri("/ping")).timeout(Duration.ofSeconds(1)).build(),
-						BodyHandlers.discarding());
-				if (ping.statusCode() == 200) {
-					return;
+		Awaitility.await("oauth2-proxy answering /ping")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptionsInstanceOf(java.io.IOException.class)
+			.until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("oauth2-proxy ended; see bench/target/oauth2-proxy.log");
 				}
-			}
-			catch (java.io.IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("oauth2-proxy did not answer /ping within 30 s");
+				return client
+					.send(HttpRequest.newBuilder(uri("/ping")).timeout(Duration.ofSeconds(1)).build(),
+							BodyHandlers.discarding())
+					.statusCode() == 200;
+			});
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
@@ -37,13 +38,17 @@ import uk.gov.analyticalplatform.testing.PlatformServices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Data in, in a real browser: an analyst proposes a dataset, a platform admin approves
- * it, the analyst uploads a file with the progress bar, seals a version, shares the
- * dataset and sees the read tracked once the access log arrives; every page checked with
- * axe.
+ * Data in, in a real browser: an analyst proposes a dataset (from the menu), a platform
+ * admin approves it (from "Proposals to decide"), the analyst uploads a file with the
+ * progress bar straight to S3 with presigned URLs (the page's content security policy
+ * allowing exactly the emulator's origin), seals a version, shares the dataset and sees
+ * the read tracked once the access log arrives; every page checked with axe.
  */
 @TestPropertySource(properties = { "platform.data-access.buckets.tls-only=false",
-		"platform.data-access.flows.poll-interval=250ms", "platform.data-access.uploads.part-size=5MB" })
+		"platform.data-access.flows.poll-interval=250ms", "platform.data-access.uploads.part-size=5MB",
+		// the browser's origin, whatever port the application got: the buckets' CORS rule
+		// lets it PUT presigned parts straight to the emulator
+		"platform.data-access.buckets.upload-origins=http://127.0.0.1:*" })
 class DataInBrowserIT extends IdentityIntegrationTest {
 
 	static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
@@ -81,7 +86,9 @@ class DataInBrowserIT extends IdentityIntegrationTest {
 		String name = "survey-" + SUFFIX;
 
 		signIn(analyst);
-		this.browser.open("/data/proposals");
+		assertThat(this.browser.all("#nav-proposals-awaiting")).as("an analyst decides no proposals").isEmpty();
+		this.browser.click("#nav-proposals");
+		this.browser.awaitPath("/data/proposals");
 		this.browser.assertAccessible();
 		this.browser.click("#propose-button");
 		this.browser.awaitText(".govuk-error-summary", "Enter a name for the dataset");
@@ -98,8 +105,11 @@ class DataInBrowserIT extends IdentityIntegrationTest {
 		signOut();
 
 		signIn(admin);
-		this.browser.open("/data/proposals");
+		this.browser.click("#nav-proposals-awaiting");
+		this.browser.awaitPath("/data/proposals/awaiting");
 		this.browser.awaitText("main", analyst.username() + " proposes " + name);
+		assertThat(this.browser.find("#nav-proposals-awaiting").getAttribute("aria-current")).isEqualTo("page");
+		assertThat(this.browser.all("#propose-button")).as("only the proposals to decide").isEmpty();
 		this.browser.assertAccessible();
 		this.browser.click("[data-proposal=" + name + "] [data-test=approve-proposal]");
 		this.browser.awaitText("#done", "Approved " + name);
@@ -125,6 +135,14 @@ class DataInBrowserIT extends IdentityIntegrationTest {
 			.atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(this.browser.text("#upload-status")).startsWith("Uploaded wave-1/"));
 		assertThat(this.browser.find("#upload-progress").getAttribute("value")).isEqualTo("100");
+		@SuppressWarnings("unchecked")
+		List<String> requests = (List<String>) this.browser
+			.script("return performance.getEntriesByType('resource').map((entry) => entry.name);");
+		String emulator = PlatformServices.get().awsEndpoint();
+		assertThat(requests).as("both parts PUT straight to the emulator, none through the control plane")
+			.filteredOn((url) -> url.startsWith(emulator + "/" + dataset.bucket() + "/"))
+			.hasSize(2);
+		assertThat(requests).noneMatch((url) -> url.matches(".*/uploads/[^/]+/parts/.*"));
 		this.browser.assertAccessible();
 		Files.delete(file);
 

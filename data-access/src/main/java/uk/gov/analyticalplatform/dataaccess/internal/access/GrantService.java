@@ -69,11 +69,23 @@ public class GrantService implements Grants {
 
 	private final Supplier<AppOwnership> appOwnership;
 
+	private final LastReads lastReads;
+
+	/** When each user last read a dataset, by username (data-flow tracking's). */
+	@FunctionalInterface
+	public interface LastReads {
+
+		Map<String, Instant> of(UUID datasetId);
+
+	}
+
 	public GrantService(JdbcClient jdbc, DatasetRows datasets, GroupRows groups, DatasetCatalogService catalog,
 			EffectiveAccess effective, PolicyCompiler compiler, RoleStatusRows roles, AuditLog audit,
-			TransactionOperations transactions, Clock clock, Supplier<AppOwnership> appOwnership) {
+			TransactionOperations transactions, Clock clock, Supplier<AppOwnership> appOwnership,
+			LastReads lastReads) {
 		this.appOwnership = appOwnership;
 		this.grants = new GrantRows(jdbc);
+		this.lastReads = lastReads;
 		this.datasets = datasets;
 		this.groups = groups;
 		this.catalog = catalog;
@@ -132,7 +144,7 @@ public class GrantService implements Grants {
 	@Override
 	public List<AccessReviewEntry> review(Caller caller, UUID datasetId) {
 		this.catalog.requireManager(caller, this.datasets.get(datasetId));
-		return new AccessReview(this.grants, this.groups).of(datasetId);
+		return new AccessReview(this.grants, this.groups).of(datasetId, this.lastReads.of(datasetId));
 	}
 
 	/**

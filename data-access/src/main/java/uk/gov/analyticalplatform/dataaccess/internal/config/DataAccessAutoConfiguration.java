@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
+import uk.gov.analyticalplatform.dataaccess.DataFlows;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
@@ -146,10 +147,12 @@ public class DataAccessAutoConfiguration {
 	GrantService dataAccessGrants(DataSource dataSource, DatasetRows datasets, GroupRows groups,
 			DatasetCatalogService catalog, EffectiveAccess effective, RoleStatusRows roles, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, AwsProperties aws,
-			DataAccessProperties properties, ObjectProvider<AppOwnership> appOwnership) {
+			DataAccessProperties properties, ObjectProvider<AppOwnership> appOwnership,
+			ObjectProvider<DataFlows> flows) {
 		PolicyCompiler checks = new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT));
 		return new GrantService(JdbcClient.create(dataSource), datasets, groups, catalog, effective, checks, roles,
-				audit, new TransactionTemplate(transactions), clock(clock), appOwnership::getIfAvailable);
+				audit, new TransactionTemplate(transactions), clock(clock), appOwnership::getIfAvailable,
+				(dataset) -> flows.getObject().lastReads(dataset));
 	}
 
 	@Bean

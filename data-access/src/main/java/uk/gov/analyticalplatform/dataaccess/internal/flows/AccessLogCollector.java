@@ -24,9 +24,11 @@ import uk.gov.analyticalplatform.reconcile.Reconciler;
  * {@code data_access_event}: a reconciler of the kernel (so only the leader runs it),
  * keyed by log file. Each dataset bucket's logs are under {@code <bucket>/}; a pass lists
  * each prefix after the last file it read there (so it resumes where it stopped), reads
- * each new file and stores its lines and the file as read in one transaction (so a file
- * read twice changes nothing). Malformed lines are counted and skipped, never fatal.
- * Events older than the retention are deleted.
+ * each new file and streams its lines, parsed and mapped in one pass, into the table with
+ * PostgreSQL's {@code COPY} while it downloads, recording the file as read in the same
+ * transaction (so a file read twice changes nothing: a second pass finds it read, and a
+ * concurrent one fails on the file's and lines' keys and rolls back). Malformed lines are
+ * counted and skipped, never fatal. Events older than the retention are deleted.
  */
 class AccessLogCollector implements Reconciler<String> {
 
@@ -101,26 +103,34 @@ class AccessLogCollector implements Reconciler<String> {
 			return Outcome.NOOP;
 		}
 		FlowMapping mapping = new FlowMapping(this.rolePrefix, this.rows.locations());
-		try (InputStream in = this.logs.open(key)) {
-			Read read = read(in, mapping);
-			Boolean stored = this.transactions.execute((tx) -> {
-				int inserted = this.rows.insert(key, read.batch());
-				return this.rows.markRead(key, read.lines(), inserted, read.skipped(), this.clock.instant());
-			});
-			if (read.skipped() > 0) {
-				log.warn("Skipped {} malformed lines of {} in access log {}", read.skipped(), read.lines(), key);
+		Read read = this.transactions.execute((tx) -> {
+			this.rows.deleteEvents(key);
+			try (InputStream in = this.logs.open(key)) {
+				Read copied = this.rows.copy((out) -> read(in, mapping, new CopyRows(out, key)));
+				if (!this.rows.markRead(key, copied.lines(), copied.stored(), copied.skipped(), this.clock.instant())) {
+					tx.setRollbackOnly();
+					return null;
+				}
+				return copied;
 			}
-			return Boolean.TRUE.equals(stored) ? Outcome.CREATED : Outcome.NOOP;
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read access log " + key, ex);
+			}
+		});
+		if (read == null) {
+			return Outcome.NOOP;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read access log " + key, ex);
+		if (read.skipped() > 0) {
+			log.warn("Skipped {} malformed lines of {} in access log {}", read.skipped(), read.lines(), key);
 		}
+		return Outcome.CREATED;
 	}
 
-	/** Parses a log file's lines. */
-	static Read read(InputStream in, FlowMapping mapping) throws IOException {
+	/**
+	 * Parses a log file's lines in one pass, writing each event as it goes.
+	 */
+	static Read read(InputStream in, FlowMapping mapping, CopyRows out) throws IOException {
 		BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-		FlowRows.Batch batch = new FlowRows.Batch();
 		int lines = 0;
 		int skipped = 0;
 		for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -133,19 +143,19 @@ class AccessLogCollector implements Reconciler<String> {
 				skipped++;
 				continue;
 			}
-			batch.add(lines, parsed, mapping.map(parsed));
+			out.add(lines, parsed, mapping.map(parsed));
 		}
-		return new Read(batch, lines, skipped);
+		return new Read(lines, out.rows(), skipped);
 	}
 
 	/**
-	 * A log file as parsed.
+	 * A log file as read.
 	 *
-	 * @param batch its events
 	 * @param lines its non-blank lines
+	 * @param stored the events stored
 	 * @param skipped the malformed ones
 	 */
-	record Read(FlowRows.Batch batch, int lines, int skipped) {
+	record Read(int lines, int stored, int skipped) {
 
 	}
 

@@ -33,6 +33,9 @@ record AccessLogLine(String bucket, Instant at, String requester, String request
 	 * @return the record, or {@code null} for a malformed line
 	 */
 	static AccessLogLine parse(String line) {
+		if (!CopyRows.storable(line)) {
+			return null;
+		}
 		try {
 			Fields fields = new Fields(line);
 			fields.next();
@@ -48,12 +51,16 @@ record AccessLogLine(String bucket, Instant at, String requester, String request
 			fields.next();
 			long bytesSent = number(fields.next());
 			long objectSize = number(fields.next());
-			if (bucket == null || at == null || operation == null || operation.isEmpty() || requestId == null) {
+			if (bucket == null || at == null || operation == null || operation.isEmpty() || requestId == null
+					|| status == null) {
 				return null;
 			}
-			return new AccessLogLine(bucket, at, requester, requestId, operation,
-					(key != null) ? URLDecoder.decode(key, StandardCharsets.UTF_8) : null,
-					"-".equals(status) ? 0 : Integer.parseInt(status), bytesSent, objectSize);
+			String decoded = decode(key);
+			if (!CopyRows.storable(decoded)) {
+				return null;
+			}
+			return new AccessLogLine(bucket, at, requester, requestId, operation, decoded,
+					"-".equals(status) ? 0 : (int) digits(status, 3), bytesSent, objectSize);
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -65,7 +72,31 @@ record AccessLogLine(String bucket, Instant at, String requester, String request
 	}
 
 	private static long number(String value) {
-		return (value == null || "-".equals(value)) ? 0 : Long.parseLong(value);
+		return (value == null || "-".equals(value)) ? 0 : digits(value, 18);
+	}
+
+	/** A non-negative number of at most {@code most} digits, no sign. */
+	private static long digits(String value, int most) {
+		if (value.isEmpty() || value.length() > most) {
+			throw new IllegalArgumentException("not a number: " + value);
+		}
+		long number = 0;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				throw new IllegalArgumentException("not a number: " + value);
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
+	}
+
+	/** The key URL-decoded; most keys have nothing to decode. */
+	private static String decode(String key) {
+		if (key == null || (key.indexOf('%') < 0 && key.indexOf('+') < 0)) {
+			return key;
+		}
+		return URLDecoder.decode(key, StandardCharsets.UTF_8);
 	}
 
 	/** {@code 06/Feb/2019:00:00:38 +0000}. */

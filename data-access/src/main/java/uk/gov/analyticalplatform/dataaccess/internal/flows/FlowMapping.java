@@ -12,13 +12,22 @@ import java.util.UUID;
  * touched (the dataset whose bucket and longest root prefix hold the key), whether it
  * read, wrote or listed, and who was behind the role (the platform's role names:
  * {@code <prefix>_user_<username>}, {@code <prefix>_app_<name>},
- * {@code <prefix>_pipeline_<name>}). Pure: no I/O.
+ * {@code <prefix>_pipeline_<name>}). Pure: no I/O; one instance serves one pass (it
+ * remembers the roles it has seen) and is not for concurrent use.
  */
 final class FlowMapping {
 
 	private final String rolePrefix;
 
+	private static final List<String> KINDS = List.of("user", "app", "pipeline");
+
+	private static final int MAX_ROLES = 10_000;
+
+	private static final Who NOBODY = new Who(null, "UNKNOWN", null);
+
 	private final Map<String, List<Location>> buckets = new HashMap<>();
+
+	private final Map<String, Who> roles = new HashMap<>();
 
 	FlowMapping(String rolePrefix, List<Location> locations) {
 		this.rolePrefix = rolePrefix;
@@ -66,19 +75,40 @@ final class FlowMapping {
 		String direction = direction(line.operation());
 		long bytes = "WRITE".equals(direction) ? line.objectSize() : line.bytesSent();
 		String role = role(line.requester());
-		String type = "UNKNOWN";
-		String principal = null;
-		if (role != null && role.startsWith(this.rolePrefix + "_")) {
+		Who who = (role != null) ? who(role) : NOBODY;
+		return new Flow((location != null) ? location.datasetId() : null, relative, path, direction, bytes,
+				who.roleName(), who.type(), who.principal());
+	}
+
+	/**
+	 * Who is behind a role: a log file names few roles, each many times, so each is
+	 * looked up once.
+	 */
+	private Who who(String role) {
+		Who known = this.roles.get(role);
+		if (known == null) {
+			known = whoIs(role);
+			if (this.roles.size() < MAX_ROLES) {
+				this.roles.put(role, known);
+			}
+		}
+		return known;
+	}
+
+	private Who whoIs(String role) {
+		if (role.startsWith(this.rolePrefix + "_")) {
 			String rest = role.substring(this.rolePrefix.length() + 1);
-			for (String kind : List.of("user", "app", "pipeline")) {
+			for (String kind : KINDS) {
 				if (rest.startsWith(kind + "_") && rest.length() > kind.length() + 1) {
-					type = kind.toUpperCase();
-					principal = rest.substring(kind.length() + 1);
+					return new Who(role, kind.toUpperCase(), rest.substring(kind.length() + 1));
 				}
 			}
 		}
-		return new Flow((location != null) ? location.datasetId() : null, relative, path, direction, bytes, role, type,
-				principal);
+		return new Who(role, "UNKNOWN", null);
+	}
+
+	private record Who(String roleName, String type, String principal) {
+
 	}
 
 	private Location locate(String bucket, String key) {

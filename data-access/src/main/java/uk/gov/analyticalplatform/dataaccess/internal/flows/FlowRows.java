@@ -1,18 +1,24 @@
 package uk.gov.analyticalplatform.dataaccess.internal.flows;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,14 +32,6 @@ import uk.gov.analyticalplatform.dataaccess.FlowSummary;
 /** The {@code data_access_event} and {@code data_access_log_files} tables. */
 class FlowRows {
 
-	private static final String INSERT = """
-			INSERT INTO data_access_event (log_key, line, at, dataset_id, bucket, object_key, path, operation, direction,
-			  http_status, bytes, requester, role_name, principal_type, principal, request_id)
-			SELECT ?, * FROM unnest(?::int[], ?::text[]::timestamptz[], ?::text[]::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-			  ?::text[], ?::int[], ?::int8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-			ON CONFLICT (log_key, line) DO NOTHING
-			""";
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -43,95 +41,46 @@ class FlowRows {
 		this.template = template;
 	}
 
-	/**
-	 * Events of one log file, buffered column by column and inserted in one statement.
-	 */
-	static final class Batch {
+	/** Writes rows of {@link CopyRows}' format; what it returns is handed back. */
+	@FunctionalInterface
+	interface RowWriter<T> {
 
-		final List<Object> line = new ArrayList<>();
-
-		final List<Object> at = new ArrayList<>();
-
-		final List<Object> dataset = new ArrayList<>();
-
-		final List<Object> bucket = new ArrayList<>();
-
-		final List<Object> key = new ArrayList<>();
-
-		final List<Object> path = new ArrayList<>();
-
-		final List<Object> operation = new ArrayList<>();
-
-		final List<Object> direction = new ArrayList<>();
-
-		final List<Object> status = new ArrayList<>();
-
-		final List<Object> bytes = new ArrayList<>();
-
-		final List<Object> requester = new ArrayList<>();
-
-		final List<Object> role = new ArrayList<>();
-
-		final List<Object> type = new ArrayList<>();
-
-		final List<Object> principal = new ArrayList<>();
-
-		final List<Object> requestId = new ArrayList<>();
-
-		void add(int number, AccessLogLine log, FlowMapping.Flow flow) {
-			this.line.add(number);
-			this.at.add(log.at().toString());
-			this.dataset.add((flow.datasetId() != null) ? flow.datasetId().toString() : null);
-			this.bucket.add(log.bucket());
-			this.key.add(flow.objectKey());
-			this.path.add(flow.path());
-			this.operation.add(log.operation());
-			this.direction.add(flow.direction());
-			this.status.add(log.httpStatus());
-			this.bytes.add(flow.bytes());
-			this.requester.add(log.requester());
-			this.role.add(flow.roleName());
-			this.type.add(flow.principalType());
-			this.principal.add(flow.principal());
-			this.requestId.add(log.requestId());
-		}
-
-		int size() {
-			return this.line.size();
-		}
+		T write(Writer out) throws IOException;
 
 	}
 
-	/** Inserts the events; a line stored before is left as it is. */
-	int insert(String logKey, Batch batch) {
-		if (batch.size() == 0) {
-			return 0;
-		}
-		return this.template.execute((ConnectionCallback<Integer>) (connection) -> {
-			try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-				insert.setString(1, logKey);
-				insert.setArray(2, array(connection, "int4", batch.line));
-				insert.setArray(3, array(connection, "text", batch.at));
-				insert.setArray(4, array(connection, "text", batch.dataset));
-				insert.setArray(5, array(connection, "text", batch.bucket));
-				insert.setArray(6, array(connection, "text", batch.key));
-				insert.setArray(7, array(connection, "text", batch.path));
-				insert.setArray(8, array(connection, "text", batch.operation));
-				insert.setArray(9, array(connection, "text", batch.direction));
-				insert.setArray(10, array(connection, "int4", batch.status));
-				insert.setArray(11, array(connection, "int8", batch.bytes));
-				insert.setArray(12, array(connection, "text", batch.requester));
-				insert.setArray(13, array(connection, "text", batch.role));
-				insert.setArray(14, array(connection, "text", batch.type));
-				insert.setArray(15, array(connection, "text", batch.principal));
-				insert.setArray(16, array(connection, "text", batch.requestId));
-				return insert.executeUpdate();
+	/**
+	 * Streams events into {@code data_access_event} with {@code COPY ... FROM STDIN} in
+	 * the caller's transaction, while {@code rows} writes them.
+	 */
+	<T> T copy(RowWriter<T> rows) {
+		return this.template.execute((ConnectionCallback<T>) (connection) -> {
+			CopyIn copy = connection.unwrap(PGConnection.class)
+				.getCopyAPI()
+				.copyIn("COPY data_access_event (" + CopyRows.COLUMNS + ") FROM STDIN");
+			try {
+				Writer out = new BufferedWriter(
+						new OutputStreamWriter(new PGCopyOutputStream(copy, 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+				T written = rows.write(out);
+				out.close();
+				return written;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				if (copy.isActive()) {
+					copy.cancelCopy();
+				}
 			}
 		});
 	}
 
-	private static Array array(Connection connection, String type, List<Object> values) throws SQLException {
-		return connection.createArrayOf(type, values.toArray());
+	/**
+	 * Deletes the events of a log file not recorded as read (none, unless pruned apart).
+	 */
+	void deleteEvents(String logKey) {
+		this.jdbc.sql("DELETE FROM data_access_event WHERE log_key = :key").param("key", logKey).update();
 	}
 
 	boolean read(String logKey) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
@@ -43,7 +44,11 @@ import uk.gov.analyticalplatform.dataaccess.internal.upload.PartStreamer.Digests
 import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadRows.Row;
 import uk.gov.analyticalplatform.dataaccess.internal.upload.UploadStore.StoredPart;
 
-/** Uploads into datasets: S3 multipart uploads tracked in the database. */
+/**
+ * Uploads into datasets: S3 multipart uploads tracked in the database, each a session
+ * started, resumed (its parts read back from S3), aborted or completed (verified) here,
+ * and sealed into versions; the parts themselves travel by {@link PartTransfer}.
+ */
 class UploadService implements DatasetUploads {
 
 	static final long MIN_PART = 5L * 1024 * 1024;
@@ -76,7 +81,7 @@ class UploadService implements DatasetUploads {
 
 	private final UploadSettings settings;
 
-	private final PartStreamer streamer;
+	private final PartTransfer transfer;
 
 	private final ExecutorService executor;
 
@@ -95,7 +100,8 @@ class UploadService implements DatasetUploads {
 		this.clock = clock;
 		this.settings = settings;
 		this.executor = executor;
-		this.streamer = new PartStreamer(executor, settings.parallelism());
+		this.transfer = new PartTransfer(this.uploads, store, new PartStreamer(executor, settings.parallelism()), clock,
+				settings.presignFor());
 	}
 
 	/** Stops the threads that send parts. */
@@ -146,34 +152,14 @@ class UploadService implements DatasetUploads {
 	@Override
 	public UploadedPart putPart(Caller caller, UUID uploadId, int partNumber, InputStream content, long length,
 			String sha256) {
-		Row row = inProgress(caller, uploadId);
-		long expected = partLength(row.upload(), partNumber);
-		if (length != expected) {
-			throw new ChecksumMismatch("Part " + partNumber + " is " + expected + " bytes, not " + length);
-		}
-		PartStreamer.PartSender send = sender(row);
-		PartStreamer.Streamed streamed = this.streamer.stream(content, partNumber, partNumber, row.upload().partSize(),
-				row.upload().size(), (number, bytes, bytesLength, actual) -> {
-					if (sha256 != null && !sha256.equals(actual)) {
-						throw new ChecksumMismatch(
-								"Part " + number + " has SHA-256 " + actual + ", not the declared " + sha256);
-					}
-					send.send(number, bytes, bytesLength, actual);
-				});
-		UploadedPart part = streamed.parts().get(0);
-		return part;
+		return this.transfer.putPart(inProgress(caller, uploadId), partNumber, content, length, sha256);
 	}
 
 	@Override
 	public Upload putContent(Caller caller, UUID uploadId, int fromPart, InputStream content) {
 		Row row = inProgress(caller, uploadId);
-		Upload upload = row.upload();
-		if (fromPart < 1 || fromPart > upload.partCount()) {
-			throw new InvalidDataset("This upload has parts 1 to " + upload.partCount() + ", not " + fromPart);
-		}
-		PartStreamer.Streamed streamed = this.streamer.stream(content, fromPart, upload.partCount(), upload.partSize(),
-				upload.size(), sender(row));
-		return finish(caller.actor(), row, (fromPart == 1) ? streamed.sha256() : null);
+		String sha256 = this.transfer.putContent(row, fromPart, content);
+		return finish(caller.actor(), row, sha256);
 	}
 
 	@Override
@@ -182,18 +168,15 @@ class UploadService implements DatasetUploads {
 			throw new UploadNotReady("Dataset buckets do not accept uploads from browsers: send the parts "
 					+ "through the control plane");
 		}
-		Row row = inProgress(caller, uploadId);
-		Instant expires = this.clock.instant().plus(this.settings.presignFor());
-		List<PresignedPart> urls = new ArrayList<>();
-		for (int number : partNumbers) {
-			partLength(row.upload(), number);
-			urls.add(new PresignedPart(number,
-					this.store
-						.presignPart(row.bucket(), row.key(), row.s3UploadId(), number, this.settings.presignFor())
-						.toString(),
-					expires));
+		return this.transfer.presign(inProgress(caller, uploadId), partNumbers);
+	}
+
+	@Override
+	public Optional<String> directOrigin(UUID datasetId) {
+		if (!this.settings.direct()) {
+			return Optional.empty();
 		}
-		return urls;
+		return Optional.of(this.transfer.origin(this.datasets.get(datasetId).bucket()));
 	}
 
 	@Override
@@ -327,15 +310,6 @@ class UploadService implements DatasetUploads {
 		}
 	}
 
-	private PartStreamer.PartSender sender(Row row) {
-		UUID id = row.upload().id();
-		return (number, bytes, length, sha) -> {
-			String etag = this.store.uploadPart(row.bucket(), row.key(), row.s3UploadId(), number,
-					() -> Digests.of(bytes, length), length);
-			this.uploads.part(id, new UploadedPart(number, length, sha), etag, this.clock.instant());
-		};
-	}
-
 	private Row inProgress(Caller caller, UUID uploadId) {
 		Row row = visible(caller, uploadId);
 		if (row.upload().state() != UploadState.IN_PROGRESS) {
@@ -356,13 +330,6 @@ class UploadService implements DatasetUploads {
 			throw UploadNotFound.forId(uploadId);
 		}
 		return row;
-	}
-
-	private static long partLength(Upload upload, int partNumber) {
-		if (partNumber < 1 || partNumber > upload.partCount()) {
-			throw new InvalidDataset("This upload has parts 1 to " + upload.partCount() + ", not " + partNumber);
-		}
-		return Math.min(upload.partSize(), upload.size() - (partNumber - 1) * upload.partSize());
 	}
 
 	/**

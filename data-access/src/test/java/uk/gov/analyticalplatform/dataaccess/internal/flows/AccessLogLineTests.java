@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.dataaccess.internal.flows;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -81,11 +82,60 @@ class AccessLogLineTests {
 				"owner bucket [31/Foo/2019:00:00:38 +0000] 1.2.3.4 - id REST.GET.OBJECT k \"GET / HTTP/1.1\" 200 - 1 1",
 				"owner bucket [06/Feb/2019:00:00:38 +0000] 1.2.3.4 - id REST.GET.OBJECT k \"GET / HTTP/1.1\" abc - 1 1",
 				good) + "\n";
-		AccessLogCollector.Read read = AccessLogCollector
-			.read(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), this.mapping);
+		StringWriter rows = new StringWriter();
+		AccessLogCollector.Read read = AccessLogCollector.read(
+				new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), this.mapping,
+				new CopyRows(rows, "b/log"));
 		assertThat(read.lines()).isEqualTo(6);
 		assertThat(read.skipped()).isEqualTo(4);
-		assertThat(read.batch().line).containsExactly(1, 6);
+		assertThat(read.stored()).isEqualTo(2);
+		assertThat(rows.toString().lines().map((row) -> row.split("\t")[1])).containsExactly("1", "6");
+	}
+
+	@Test
+	void signedOddOrOverlongNumbersAndNulCharactersMakeALineMalformed() {
+		String line = AccessLogLines.line("data-bucket", Instant.parse("2026-12-06T10:15:00Z"), "ap_user_bob",
+				"REST.GET.OBJECT", "curated/a.csv", 200, 10, 10);
+		assertThat(AccessLogLine.parse(line)).isNotNull();
+		assertThat(AccessLogLine.parse(line.replace(" 200 - 10 10 ", " 200 - -10 10 "))).as("negative bytes").isNull();
+		assertThat(AccessLogLine.parse(line.replace(" 200 - 10 10 ", " 200 - +10 10 "))).as("signed bytes").isNull();
+		assertThat(AccessLogLine.parse(line.replace(" 200 - 10 10 ", " 2000 - 10 10 "))).as("status").isNull();
+		assertThat(AccessLogLine.parse(line.replace(" 200 - 10 10 ", " 200 - 99999999999999999999 10 ")))
+			.as("beyond a long")
+			.isNull();
+		assertThat(AccessLogLine.parse(line.replace("curated/a.csv", "curated/a%00.csv")))
+			.as("a NUL, which PostgreSQL's text cannot hold")
+			.isNull();
+		assertThat(AccessLogLine.parse(line.replace("curated/a.csv", "curated/a%ZZ.csv"))).as("a broken escape")
+			.isNull();
+		assertThat(AccessLogLine.parse(line.replace(" 200 - 10 10 ", " - - - - "))).as("dashes for numbers")
+			.satisfies((parsed) -> {
+				assertThat(parsed.httpStatus()).isZero();
+				assertThat(parsed.bytesSent()).isZero();
+			});
+	}
+
+	@Test
+	void rowsAreWrittenInCopyTextFormatWithSpecialCharactersEscapedAndNullsMarked() throws IOException {
+		AccessLogLine line = AccessLogLine
+			.parse(AccessLogLines.line("data-bucket", Instant.parse("2026-12-06T10:15:00Z"), "ap_user_alice",
+					"REST.GET.OBJECT", "curated/tab%09back%5Cslash%0Anew line.csv", 200, 7, 7));
+		StringWriter rows = new StringWriter();
+		CopyRows copy = new CopyRows(rows, "data-bucket/2026-12-06-10-20-00-AB");
+		copy.add(3, line, this.mapping.map(line));
+		AccessLogLine anonymous = AccessLogLine.parse(AccessLogLines.line("elsewhere",
+				Instant.parse("2026-12-06T10:15:01Z"), null, "REST.GET.BUCKET", null, 200, 9, 0));
+		copy.add(4, anonymous, this.mapping.map(anonymous));
+		assertThat(rows.toString()).isEqualTo(
+				String.join("\t", "data-bucket/2026-12-06-10-20-00-AB", "3", "2026-12-06T10:15:00Z", DATASET.toString(),
+						"data-bucket", "tab\\tback\\\\slash\\nnew line.csv", "", "REST.GET.OBJECT", "READ", "200", "7",
+						"arn:aws:sts::123456789012:assumed-role/ap_user_alice/botocore-session-1700000000",
+						"ap_user_alice", "USER", "alice", "3E57427F3EXAMPLE")
+						+ "\n"
+						+ String.join("\t", "data-bucket/2026-12-06-10-20-00-AB", "4", "2026-12-06T10:15:01Z", "\\N",
+								"elsewhere", "\\N", "", "REST.GET.BUCKET", "LIST", "200", "9", "\\N", "\\N", "UNKNOWN",
+								"\\N", "3E57427F3EXAMPLE")
+						+ "\n");
 	}
 
 	@Test

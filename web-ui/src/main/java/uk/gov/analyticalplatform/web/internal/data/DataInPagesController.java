@@ -2,6 +2,8 @@ package uk.gov.analyticalplatform.web.internal.data;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +27,7 @@ import uk.gov.analyticalplatform.dataaccess.FlowFilter;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDatasetProposal;
 import uk.gov.analyticalplatform.dataaccess.RetentionAction;
+import uk.gov.analyticalplatform.web.PageConnections;
 import uk.gov.analyticalplatform.web.internal.support.FormErrors;
 
 /**
@@ -66,6 +69,15 @@ class DataInPagesController {
 		model.addAttribute("notices", this.proposals.retentionNotices(caller));
 		model.addAttribute("groups", this.groups.list());
 		model.addAttribute("form", java.util.Map.of());
+		return "data/proposals";
+	}
+
+	/** Only the proposals awaiting the caller's decision, for those who decide them. */
+	@GetMapping("/data/proposals/awaiting")
+	String awaitingDecision(Model model) {
+		Caller caller = this.callers.current();
+		model.addAttribute("awaiting", this.proposals.awaitingDecision(caller));
+		model.addAttribute("awaitingOnly", true);
 		return "data/proposals";
 	}
 
@@ -131,8 +143,9 @@ class DataInPagesController {
 	}
 
 	@GetMapping("/data/datasets/{id}/upload")
-	String upload(@PathVariable UUID id, Model model) {
+	String upload(@PathVariable UUID id, Model model, HttpServletRequest request) {
 		Dataset dataset = this.catalog.get(id);
+		this.uploads.directOrigin(id).ifPresent((origin) -> PageConnections.allow(request, origin));
 		model.addAttribute("dataset", dataset);
 		model.addAttribute("uploads", this.uploads.list(this.callers.current(), id));
 		return "data/upload";
@@ -140,7 +153,8 @@ class DataInPagesController {
 
 	@PostMapping("/data/datasets/{id}/seal")
 	String seal(@PathVariable UUID id, @RequestParam(defaultValue = "") String version,
-			@RequestParam(defaultValue = "") String prefix, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String prefix, Model model, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		FormErrors errors = new FormErrors();
 		errors.requireText("version", version, "Enter a label for the version, such as v1");
 		errors.requireText("prefix", prefix, "Enter the folder to seal, such as wave-1/");
@@ -155,7 +169,7 @@ class DataInPagesController {
 				errors.add("version", ex.getMessage());
 			}
 		}
-		upload(id, model);
+		upload(id, model, request);
 		model.addAttribute("errors", errors);
 		return "data/upload";
 	}

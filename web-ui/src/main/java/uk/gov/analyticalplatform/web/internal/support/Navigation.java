@@ -17,14 +17,20 @@ record Navigation(List<Item> items) {
 	/**
 	 * @param managesData whether the user manages some dataset in their own right (data
 	 * admin or admin grant)
+	 * @param decidesProposals whether the user may decide dataset proposals (a platform
+	 * admin or in the governance group)
 	 */
-	static Navigation of(UserAccount user, boolean managesData, String path) {
+	static Navigation of(UserAccount user, boolean managesData, boolean decidesProposals, String path) {
 		List<Item> items = new ArrayList<>();
 		items.add(new Item("Home", "/", "home"));
 		items.add(new Item("My tools", "/tools", "my-tools"));
 		items.add(new Item("My data", "/data", "my-data"));
 		items.add(new Item("Find datasets", "/data/datasets", "datasets"));
 		items.add(new Item("My requests", "/data/requests", "requests"));
+		items.add(new Item("Dataset proposals", "/data/proposals", "proposals"));
+		if (decidesProposals) {
+			items.add(new Item("Proposals to decide", "/data/proposals/awaiting", "proposals-awaiting"));
+		}
 		if (managesData) {
 			items.add(new Item("Datasets I manage", "/data/managed", "managed"));
 		}

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
+import uk.gov.analyticalplatform.dataaccess.DatasetProposals;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.kubernetes.KubernetesCluster;
 import uk.gov.analyticalplatform.web.ControlPanel;
@@ -26,11 +27,14 @@ class PageModel {
 
 	private final KubernetesCluster cluster;
 
+	private final DatasetProposals proposals;
+
 	PageModel(ControlPanel controlPanel, SignInSessions sessions, DatasetCatalog catalog,
-			ObjectProvider<KubernetesCluster> cluster) {
+			ObjectProvider<KubernetesCluster> cluster, DatasetProposals proposals) {
 		this.controlPanel = controlPanel;
 		this.sessions = sessions;
 		this.catalog = catalog;
+		this.proposals = proposals;
 		this.cluster = cluster.getIfAvailable();
 	}
 
@@ -63,10 +67,10 @@ class PageModel {
 			return null;
 		}
 		UserAccount account = user.user();
-		boolean managesData = !this.catalog
-			.administeredBy(new Caller(account.id().toString(), account.username(), account.isPlatformAdmin()))
-			.isEmpty();
-		return Navigation.of(account, managesData, request.getRequestURI());
+		Caller caller = new Caller(account.id().toString(), account.username(), account.isPlatformAdmin());
+		boolean managesData = !this.catalog.administeredBy(caller).isEmpty();
+		boolean decidesProposals = this.proposals.canDecide(caller);
+		return Navigation.of(account, managesData, decidesProposals, request.getRequestURI());
 	}
 
 	@ModelAttribute("errors")
