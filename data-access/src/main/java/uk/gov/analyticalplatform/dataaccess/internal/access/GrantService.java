@@ -81,8 +81,7 @@ public class GrantService implements Grants {
 
 	public GrantService(JdbcClient jdbc, DatasetRows datasets, GroupRows groups, DatasetCatalogService catalog,
 			EffectiveAccess effective, PolicyCompiler compiler, RoleStatusRows roles, AuditLog audit,
-			TransactionOperations transactions, Clock clock, Supplier<AppOwnership> appOwnership,
-			LastReads lastReads) {
+			TransactionOperations transactions, Clock clock, Supplier<AppOwnership> appOwnership, LastReads lastReads) {
 		this.appOwnership = appOwnership;
 		this.grants = new GrantRows(jdbc);
 		this.lastReads = lastReads;
