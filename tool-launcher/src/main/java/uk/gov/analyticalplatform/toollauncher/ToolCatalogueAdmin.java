@@ -32,6 +32,9 @@ public interface ToolCatalogueAdmin {
 	 */
 	ToolRelease changeStatus(ToolUser admin, UUID releaseId, StatusChange change);
 
+	/** Every resource profile, restricted ones included. */
+	List<ResourceProfile> profiles(ToolUser admin);
+
 	/**
 	 * Adds a profile.
 	 * @throws InvalidCatalogueEntry when a field is wrong or the name is taken

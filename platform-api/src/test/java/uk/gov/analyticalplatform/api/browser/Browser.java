@@ -84,6 +84,19 @@ final class Browser implements AutoCloseable {
 		this.driver.navigate().refresh();
 	}
 
+	/** The whole address the browser is at, on this server or elsewhere. */
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/**
+	 * Stops the page loading or refreshing itself (a meta refresh), so that a page that
+	 * moves on by itself can be checked and pictured; {@link #open} it again to go on.
+	 */
+	void holdStill() {
+		script("window.stop()");
+	}
+
 	String path() {
 		return this.driver.getCurrentUrl().substring(this.base.length()).replaceAll("\\?.*", "");
 	}

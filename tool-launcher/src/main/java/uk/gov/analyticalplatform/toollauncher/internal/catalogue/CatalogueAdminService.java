@@ -125,6 +125,12 @@ class CatalogueAdminService implements ToolCatalogueAdmin {
 	}
 
 	@Override
+	public List<ResourceProfile> profiles(ToolUser admin) {
+		requireAdmin(admin);
+		return this.rows.profiles();
+	}
+
+	@Override
 	public ResourceProfile createProfile(ToolUser admin, ResourceProfile profile) {
 		requireAdmin(admin);
 		refuse(CatalogueEntries.check(profile));
