@@ -90,11 +90,12 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the page loading or refreshing itself (a meta refresh), so that a page that
-	 * moves on by itself can be checked and pictured; {@link #open} it again to go on.
+	 * Stops the page loading and cancels its pending timers (a page that polls and moves
+	 * on by itself), so that it can be checked and pictured; {@link #open} it again to go
+	 * on.
 	 */
 	void holdStill() {
-		script("window.stop()");
+		script("window.stop(); for (let id = setTimeout(() => {}, 0); id > 0; id--) { clearTimeout(id) }");
 	}
 
 	String path() {

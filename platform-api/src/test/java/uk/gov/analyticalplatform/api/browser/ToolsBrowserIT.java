@@ -213,7 +213,7 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 			.until(() -> this.instances.get(analystTools, started.id()).phase().name(), "STOPPED"::equals);
 
 		String adminName = admin.username();
-		assertThat(superuserQuery("SELECT action FROM audit_event WHERE actor_username = ? ORDER BY seq", adminName))
+		assertThat(superuserQuery("SELECT action FROM audit_event WHERE actor_username = ? ORDER BY id", adminName))
 			.containsSubsequence("tool.release.added", "tool.release.status.changed", "tool.profile.created",
 					"tool.profile.changed", "tool.stopped.by_admin");
 	}

@@ -86,6 +86,8 @@ class ToolsPageController {
 			return "redirect:" + destination(instance, returnTo);
 		}
 		model.addAttribute("instance", instance);
+		model.addAttribute("destination", destination(instance, returnTo));
+		model.addAttribute("returnTo", returnTo);
 		return "tools/progress";
 	}
 
