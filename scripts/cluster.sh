@@ -146,7 +146,8 @@ start_controllers() {
 }
 
 # kwok's stage definitions, from its own module: nodes become Ready and keep a lease, pods run
-# and become Ready (or fail, when labelled so), claims on the kwok-volume class are bound
+# and become Ready (or fail, when labelled so), claims on the kwok-volume class are bound;
+# then the stages of scripts/kwok
 kwok_config() {
   local stages="$cache/stages" file="$state/kwok.yaml" f
   : >"$file"
@@ -156,6 +157,11 @@ kwok_config() {
     volume/fast/pvc-provision.yaml volume/fast/pv-bind.yaml volume/fast/pv-delete.yaml volume/fast/pvc-delete.yaml; do
     printf -- '---\n' >>"$file"
     cat "$stages/$f" >>"$file"
+  done
+  # our own stages (scripts/kwok): an image under registry.invalid/ cannot be pulled
+  for f in "$root"/scripts/kwok/*.yaml; do
+    printf -- '---\n' >>"$file"
+    cat "$f" >>"$file"
   done
 }
 

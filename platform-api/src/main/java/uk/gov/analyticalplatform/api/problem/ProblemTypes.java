@@ -55,6 +55,11 @@ public final class ProblemTypes {
 	/** The release or profile is not open to the caller (restricted or retired). */
 	public static final URI TOOL_NOT_LAUNCHABLE = of("tool-not-launchable");
 
+	/**
+	 * A catalogue change with wrong fields; {@code errors} names each with what to do.
+	 */
+	public static final URI INVALID_CATALOGUE_ENTRY = of("invalid-catalogue-entry");
+
 	public static final URI API_TOKEN_CREATION_THROTTLED = of("api-token-creation-throttled");
 
 	public static final URI ALREADY_ENROLLED = of("already-enrolled");

@@ -76,7 +76,8 @@ class SecurityConfiguration {
 				// checks the token's user may
 				.requestMatchers(HttpMethod.POST, "/api/v1/datasets/*/versions", "/api/v1/datasets/*/versions/*/verify")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.DATASETS_WRITE)))
-				.requestMatchers("/api/v1/tools/instances", "/api/v1/tools/instances/**")
+				.requestMatchers("/api/v1/tools/instances", "/api/v1/tools/instances/**", "/api/v1/tools/releases",
+						"/api/v1/tools/releases/**", "/api/v1/tools/profiles", "/api/v1/tools/profiles/**")
 				.access(all(SIGNED_IN, PLATFORM_ADMIN, SESSION))
 				.requestMatchers("/api/v1/tools", "/api/v1/me/tools", "/api/v1/me/tools/**")
 				.access(allAndAny(signedIn, SESSION, scope(ApiScope.TOOLS_WRITE)))

@@ -84,6 +84,20 @@ final class Browser implements AutoCloseable {
 		this.driver.navigate().refresh();
 	}
 
+	/** The whole address the browser is at, on this server or elsewhere. */
+	String url() {
+		return this.driver.getCurrentUrl();
+	}
+
+	/**
+	 * Stops the page loading and cancels its pending timers (a page that polls and moves
+	 * on by itself), so that it can be checked and pictured; {@link #open} it again to go
+	 * on.
+	 */
+	void holdStill() {
+		script("window.stop(); for (let id = setTimeout(() => {}, 0); id > 0; id--) { clearTimeout(id) }");
+	}
+
 	String path() {
 		return this.driver.getCurrentUrl().substring(this.base.length()).replaceAll("\\?.*", "");
 	}

@@ -87,7 +87,12 @@ class BrowserAccessIT extends IdentityIntegrationTest {
 			.filter((route) -> route.pattern().startsWith("/admin/"))
 			.toList();
 		assertThat(adminRoutes).extracting(Route::toString)
-			.contains("GET /admin/audit", "POST /admin/audit/verify", "GET /admin/audit/export.csv");
+			.contains("GET /admin/audit", "POST /admin/audit/verify", "GET /admin/audit/export.csv")
+			.contains("GET /admin/tools", "GET /admin/tools/releases/new", "POST /admin/tools/releases",
+					"GET /admin/tools/releases/{id}", "POST /admin/tools/releases/{id}/status",
+					"GET /admin/tools/profiles/new", "POST /admin/tools/profiles", "GET /admin/tools/profiles/{name}",
+					"POST /admin/tools/profiles/{name}", "GET /admin/tools/instances",
+					"POST /admin/tools/instances/{id}/stop");
 		for (Route route : adminRoutes) {
 			HttpResponse<String> response = analyst.send(route);
 			assertThat(response.statusCode()).as(route.toString()).isEqualTo(403);

@@ -114,9 +114,13 @@ class ApiAccessIT extends IdentityIntegrationTest {
 		ApiClient analyst = signedIn(this.users.enrolled("not-tools-admin"));
 		List<Route> adminRoutes = this.routes.all()
 			.stream()
-			.filter((route) -> route.pattern().startsWith("/api/v1/tools/instances"))
+			.filter((route) -> route.pattern().startsWith("/api/v1/tools/"))
 			.toList();
-		assertThat(adminRoutes).hasSize(2);
+		assertThat(adminRoutes).extracting(Route::toString)
+			.containsExactlyInAnyOrder("GET /api/v1/tools/instances", "POST /api/v1/tools/instances/{id}/stop",
+					"GET /api/v1/tools/releases", "POST /api/v1/tools/releases",
+					"PUT /api/v1/tools/releases/{id}/status", "GET /api/v1/tools/profiles",
+					"POST /api/v1/tools/profiles", "PUT /api/v1/tools/profiles/{name}");
 		for (Route route : adminRoutes) {
 			Response response = analyst.send(route.method(), route.path(), route.body());
 			assertThat(response.status()).as(route.toString()).isEqualTo(403);

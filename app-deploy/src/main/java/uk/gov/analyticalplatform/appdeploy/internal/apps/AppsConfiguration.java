@@ -91,4 +91,9 @@ public class AppsConfiguration {
 		return new AppSpecs(JdbcClient.create(dataSource), seal);
 	}
 
+	@Bean
+	ViewableAppRows viewableApps(DataSource dataSource, AppsProperties properties) {
+		return new ViewableAppRows(JdbcClient.create(dataSource), properties.domain());
+	}
+
 }

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import uk.gov.analyticalplatform.appdeploy.App;
+import uk.gov.analyticalplatform.appdeploy.AppChange;
 import uk.gov.analyticalplatform.appdeploy.AppDeployTestApplication;
 import uk.gov.analyticalplatform.appdeploy.AppReleases;
 import uk.gov.analyticalplatform.appdeploy.AppSettings;
@@ -166,6 +167,34 @@ class AppReconcilerIT {
 
 		this.admin.resourceQuotas().inNamespace(namespace).withName("one-pod").delete();
 		await().atMost(ROLLOUT).until(() -> serving(name), (version) -> version != null && version == 2);
+		this.apps.delete(OWNER, name);
+	}
+
+	@Test
+	void aVersionWhoseImageCannotBePulledIsReportedWithImagePullBackOffWhileTheVersionBeforeKeepsServing() {
+		String name = register();
+		String namespace = "app-" + name;
+		deploy(name, "v1");
+		await().atMost(ROLLOUT).until(() -> serving(name), (version) -> version != null && version == 1);
+		// kwok's scripts/kwok/pod-image-pull-backoff.yaml stage: an image under
+		// registry.invalid/ waits with ImagePullBackOff, as a kubelet's would
+		String unpullable = "registry.invalid/moj/" + name;
+		this.apps.update(OWNER, name, new AppChange(null, null, unpullable));
+		int v2 = this.releases.register(OWNER, name, unpullable + ":v2").number();
+
+		this.releases.deploy(OWNER, name, v2);
+
+		await().atMost(ROLLOUT).until(() -> status(name).state(), "FAILED"::equals);
+		AppStatus failed = status(name);
+		assertThat(failed.reason()).contains("version 2 cannot start: ImagePullBackOff").contains(unpullable + ":v2");
+		assertThat(failed.servingVersion()).isEqualTo(1);
+		assertThat(this.admin.pods().inNamespace(namespace).list().getItems())
+			.filteredOn((pod) -> "1".equals(pod.getMetadata().getLabels().get(AppManifests.VERSION_LABEL)))
+			.singleElement()
+			.satisfies((pod) -> assertThat(pod.getStatus().getConditions())
+				.anySatisfy((condition) -> assertThat(condition.getType() + "=" + condition.getStatus())
+					.isEqualTo("Ready=True")));
+		assertThat(deployment(namespace).getStatus().getAvailableReplicas()).isOne();
 		this.apps.delete(OWNER, name);
 	}
 

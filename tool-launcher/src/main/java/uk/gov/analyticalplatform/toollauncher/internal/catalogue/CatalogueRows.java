@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,6 +67,91 @@ public class CatalogueRows {
 			.param("name", name)
 			.query((row, n) -> release(row, access()))
 			.optional();
+	}
+
+	/** How many users have an instance of each release, and how many want it running. */
+	public Map<UUID, int[]> use() {
+		Map<UUID, int[]> use = new HashMap<>();
+		this.jdbc
+			.sql("SELECT release_id, count(*) AS users, count(*) FILTER (WHERE desired = 'RUNNING') AS running "
+					+ "FROM tool_instances WHERE desired <> 'DELETED' GROUP BY release_id")
+			.query((row) -> {
+				use.put(row.getObject("release_id", UUID.class),
+						new int[] { row.getInt("users"), row.getInt("running") });
+			});
+		return use;
+	}
+
+	public void insert(ToolRelease release, Instant now) {
+		this.jdbc.sql("INSERT INTO tool_releases (id, tool, name, display_name, image, port, readiness_path, args, "
+				+ "default_profile, status, created_at, updated_at) VALUES (:id, :tool, :name, :displayName, :image, "
+				+ ":port, :readinessPath, :args, :defaultProfile, :status, :now, :now)")
+			.param("id", release.id())
+			.param("tool", release.tool().name())
+			.param("name", release.name())
+			.param("displayName", release.displayName())
+			.param("image", release.image())
+			.param("port", release.port())
+			.param("readinessPath", release.readinessPath())
+			.param("args", release.args().toArray(String[]::new))
+			.param("defaultProfile", release.defaultProfile())
+			.param("status", release.status().name())
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/** Sets a release's status, message, retirement time and who may launch it. */
+	public void updateStatus(ToolRelease release, Instant now) {
+		this.jdbc
+			.sql("UPDATE tool_releases SET status = :status, status_message = :message, retire_at = :retireAt, "
+					+ "updated_at = :now WHERE id = :id")
+			.param("id", release.id())
+			.param("status", release.status().name())
+			.param("message", release.statusMessage())
+			.param("retireAt", (release.retireAt() != null) ? Timestamp.from(release.retireAt()) : null)
+			.param("now", Timestamp.from(now))
+			.update();
+		this.jdbc.sql("DELETE FROM tool_release_access WHERE release_id = :id").param("id", release.id()).update();
+		release.allowedUsers().forEach((name) -> allow(release.id(), "USER", name));
+		release.allowedGroups().forEach((name) -> allow(release.id(), "GROUP", name));
+	}
+
+	private void allow(UUID release, String kind, String name) {
+		this.jdbc.sql("INSERT INTO tool_release_access (release_id, kind, name) VALUES (:id, :kind, :name)")
+			.param("id", release)
+			.param("kind", kind)
+			.param("name", name)
+			.update();
+	}
+
+	public void insert(ResourceProfile profile, Instant now) {
+		profileStatement("INSERT INTO tool_profiles (name, display_name, cpu_request_milli, cpu_limit_milli, "
+				+ "memory_request_mib, memory_limit_mib, idle_timeout_s, restricted_group, created_at, updated_at) "
+				+ "VALUES (:name, :displayName, :cpuRequest, :cpuLimit, :memoryRequest, :memoryLimit, :idle, "
+				+ ":group, :now, :now)", profile, now)
+			.update();
+	}
+
+	/** Changes a profile; answers whether there was one by that name. */
+	public boolean update(ResourceProfile profile, Instant now) {
+		return profileStatement("UPDATE tool_profiles SET display_name = :displayName, cpu_request_milli = "
+				+ ":cpuRequest, cpu_limit_milli = :cpuLimit, memory_request_mib = :memoryRequest, memory_limit_mib = "
+				+ ":memoryLimit, idle_timeout_s = :idle, restricted_group = :group, updated_at = :now "
+				+ "WHERE name = :name", profile, now)
+			.update() == 1;
+	}
+
+	private JdbcClient.StatementSpec profileStatement(String sql, ResourceProfile profile, Instant now) {
+		return this.jdbc.sql(sql)
+			.param("name", profile.name())
+			.param("displayName", profile.displayName())
+			.param("cpuRequest", profile.cpuRequestMilli())
+			.param("cpuLimit", profile.cpuLimitMilli())
+			.param("memoryRequest", profile.memoryRequestMib())
+			.param("memoryLimit", profile.memoryLimitMib())
+			.param("idle", (int) profile.idleTimeout().toSeconds())
+			.param("group", profile.restrictedGroup())
+			.param("now", Timestamp.from(now));
 	}
 
 	private Map<UUID, Set<String>[]> access() {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueAdminConfiguration;
 import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueRows;
 import uk.gov.analyticalplatform.toollauncher.internal.catalogue.CatalogueService;
 import uk.gov.analyticalplatform.toollauncher.internal.instances.ToolInstancesConfiguration;
@@ -24,7 +25,7 @@ import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolSettings;
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		"uk.gov.analyticalplatform.kubernetes.internal.KubernetesAutoConfiguration",
 		"uk.gov.analyticalplatform.audit.internal.AuditAutoConfiguration" })
-@Import(ToolInstancesConfiguration.class)
+@Import({ ToolInstancesConfiguration.class, CatalogueAdminConfiguration.class })
 public class ToolLauncherAutoConfiguration {
 
 	/** The settings under {@code platform.tools}, bound once. */

@@ -45,6 +45,7 @@ record Navigation(List<Item> items) {
 			items.add(new Item("Manage datasets", "/admin/datasets", "admin-datasets"));
 			items.add(new Item("Groups", "/admin/groups", "groups"));
 			items.add(new Item("All apps", "/admin/apps", "admin-apps"));
+			items.add(new Item("Tool catalogue", "/admin/tools", "admin-tools"));
 		}
 		String current = items.stream()
 			.filter((item) -> item.covers(path))

@@ -1,9 +1,7 @@
 package uk.gov.analyticalplatform.web.internal.tools;
 
 import java.net.URI;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,9 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import uk.gov.analyticalplatform.dataaccess.Group;
-import uk.gov.analyticalplatform.dataaccess.Groups;
-import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolCatalogue;
@@ -23,7 +18,6 @@ import uk.gov.analyticalplatform.toollauncher.ToolInstance;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
-import uk.gov.analyticalplatform.web.SignInSessions;
 
 /**
  * "My tools": start, open, stop, restart and switch the user's tools, and the progress
@@ -33,19 +27,16 @@ import uk.gov.analyticalplatform.web.SignInSessions;
 @Controller
 class ToolsPageController {
 
-	private final SignInSessions sessions;
+	private final ToolUsers users;
 
 	private final ToolInstances instances;
 
 	private final ToolCatalogue catalogue;
 
-	private final Groups groups;
-
-	ToolsPageController(SignInSessions sessions, ToolInstances instances, ToolCatalogue catalogue, Groups groups) {
-		this.sessions = sessions;
+	ToolsPageController(ToolUsers users, ToolInstances instances, ToolCatalogue catalogue) {
+		this.users = users;
 		this.instances = instances;
 		this.catalogue = catalogue;
-		this.groups = groups;
 	}
 
 	@GetMapping("/tools")
@@ -95,6 +86,8 @@ class ToolsPageController {
 			return "redirect:" + destination(instance, returnTo);
 		}
 		model.addAttribute("instance", instance);
+		model.addAttribute("destination", destination(instance, returnTo));
+		model.addAttribute("returnTo", returnTo);
 		return "tools/progress";
 	}
 
@@ -118,14 +111,7 @@ class ToolsPageController {
 	}
 
 	private ToolUser user() {
-		UserAccount user = this.sessions.current().orElseThrow().user();
-		String id = user.id().toString();
-		Set<String> names = this.groups.list()
-			.stream()
-			.filter((group) -> group.hasMember(id))
-			.map(Group::name)
-			.collect(Collectors.toSet());
-		return new ToolUser(user.id(), user.username(), names, user.isPlatformAdmin());
+		return this.users.current();
 	}
 
 	private static String blankToNull(String value) {

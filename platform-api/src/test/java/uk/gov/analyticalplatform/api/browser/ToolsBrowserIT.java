@@ -1,0 +1,259 @@
+package uk.gov.analyticalplatform.api.browser;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.appdeploy.AppViewers;
+import uk.gov.analyticalplatform.appdeploy.Apps;
+import uk.gov.analyticalplatform.appdeploy.Caller;
+import uk.gov.analyticalplatform.appdeploy.NewApp;
+import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tools journeys in a real browser against the real local cluster: an analyst starts
+ * JupyterLab from "My tools", watches its progress until it is ready and lands in it,
+ * sees it on the home page and stops it; a platform admin adds a release pinned by
+ * digest, deprecates it, adds a profile and stops an analyst's instance, refused in a
+ * GOV.UK error summary on the way; the home page lists the apps one owns and the apps
+ * shared with one. Every page visited is checked for accessibility, and the pages of the
+ * user guide are pictured ({@code make screenshots}).
+ */
+@TestPropertySource(properties = { "platform.tools.domain=tools.test", "platform.tools.reconciler.poll-interval=300ms",
+		"platform.tools.reconciler.sweep-interval=300ms" })
+class ToolsBrowserIT extends IdentityIntegrationTest {
+
+	static final Duration START = Duration.ofSeconds(120);
+
+	static final String UNPULLABLE = "registry.invalid/analytical-platform/jupyterlab@sha256:" + "d".repeat(64);
+
+	@Autowired
+	ToolInstances instances;
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	AppViewers viewers;
+
+	private Browser browser;
+
+	private final List<ToolUser> owners = new ArrayList<>();
+
+	@DynamicPropertySource
+	static void cluster(DynamicPropertyRegistry registry) {
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterEach
+	void closeBrowserAndDeleteTools() {
+		this.browser.close();
+		for (ToolUser owner : this.owners) {
+			this.instances.mine(owner).forEach((instance) -> this.instances.delete(owner, instance.id(), true));
+		}
+		await().atMost(START)
+			.until(() -> this.owners.stream().allMatch((owner) -> this.instances.mine(owner).isEmpty()));
+	}
+
+	@Test
+	void anAnalystStartsJupyterLabWatchesItBecomeReadyAndStopsIt() {
+		Enrolled analyst = this.users.enrolled("jupyter");
+		this.owners.add(toolUser(analyst));
+		signIn(analyst);
+		this.browser.open("/tools");
+		this.browser.awaitText("#no-tools", "You have no tools yet");
+		this.browser.assertAccessible();
+		this.browser.select("tool", "jupyterlab");
+		this.browser.screenshot("tools-start");
+
+		this.browser.click("#start");
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.browser.path()).startsWith("/tools/").endsWith("/progress"));
+		String progress = this.browser.path();
+		this.browser.holdStill();
+		if (this.browser.path().equals(progress)) {
+			assertThat(this.browser.text("h1")).isEqualTo("Starting jupyterlab");
+			this.browser.assertAccessible();
+			this.browser.screenshot("tools-progress");
+			this.browser.open(progress);
+		}
+		String tool = "https://" + analyst.username() + "-jupyterlab.tools.test/";
+		await().atMost(START).until(this.browser::url, tool::equals);
+
+		this.browser.open("/tools");
+		this.browser.awaitText("#state-jupyterlab", "READY");
+		assertThat(this.browser.find("#tool-jupyterlab a").getAttribute("href")).isEqualTo(tool);
+		this.browser.assertAccessible();
+		this.browser.screenshot("tools-ready");
+		this.browser.open("/");
+		this.browser.awaitText("#dash-tool-jupyterlab", "Ready");
+		assertThat(this.browser.text("#dash-tool-jupyterlab")).contains("JupyterLab").contains("Not used yet");
+		assertThat(this.browser.find("#dash-open-jupyterlab").getAttribute("href")).isEqualTo(tool);
+		this.browser.assertAccessible();
+		this.browser.screenshot("home-your-tools");
+
+		this.browser.open("/tools");
+		this.browser.click("#stop-jupyterlab");
+		this.browser.awaitPath("/tools");
+		await().atMost(START).ignoreExceptions().untilAsserted(() -> {
+			this.browser.open("/tools");
+			assertThat(this.browser.text("#state-jupyterlab")).isEqualTo("STOPPED");
+		});
+		assertThat(this.browser.all("#start-jupyterlab")).hasSize(1);
+		this.browser.assertAccessible();
+	}
+
+	@Test
+	void aPlatformAdminChangesTheCatalogueAndStopsAnAnalystsInstanceRefusedWhereInputIsWrong() {
+		Enrolled admin = this.users.enrolled("tools-admin", Role.PLATFORM_ADMIN);
+		Enrolled analyst = this.users.enrolled("catalogue-user");
+		ToolUser analystTools = toolUser(analyst);
+		this.owners.add(analystTools);
+		String version = "9.9." + (System.nanoTime() % 100_000);
+		signIn(admin);
+		this.browser.open("/admin/tools");
+		this.browser.awaitText("#releases", "JupyterLab 4.5.0");
+		this.browser.assertAccessible();
+		this.browser.screenshot("admin-tool-catalogue");
+
+		this.browser.click("#add-release");
+		this.browser.awaitPath("/admin/tools/releases/new");
+		this.browser.select("tool", "jupyterlab");
+		this.browser.type("name", version);
+		this.browser.type("displayName", "JupyterLab " + version + " (preview)");
+		this.browser.type("image", "quay.io/jupyter/scipy-notebook:latest");
+		this.browser.type("port", "8888");
+		this.browser.type("readinessPath", "/api");
+		this.browser.click("#save-release");
+		this.browser.awaitText(".govuk-error-summary", "pinned by digest");
+		assertThat(this.browser.text("#image-error")).contains("64");
+		this.browser.assertAccessible();
+		this.browser.screenshot("admin-add-release-error");
+		this.browser.type("image", UNPULLABLE);
+		this.browser.click("#save-release");
+		this.browser.awaitText("#notice", "Added JupyterLab " + version);
+		String row = "#release-jupyterlab-" + version.replace(".", "\\.");
+		assertThat(this.browser.text(row)).contains("ACTIVE").contains(UNPULLABLE);
+
+		this.browser.find(row + " a").click();
+		this.browser.click("#status-DEPRECATED");
+		this.browser.click("#save-status");
+		this.browser.awaitText(".govuk-error-summary", "Enter the message users of a deprecated release see");
+		this.browser.assertAccessible();
+		this.browser.type("message", "Preview over: use JupyterLab 4.5.0");
+		this.browser.screenshot("admin-release-status");
+		this.browser.click("#save-status");
+		this.browser.awaitText("#notice", "is deprecated");
+		assertThat(this.browser.text(row)).contains("DEPRECATED").contains("Preview over");
+
+		this.browser.click("#add-profile");
+		this.browser.awaitPath("/admin/tools/profiles/new");
+		String profile = "p" + version.replace(".", "-");
+		this.browser.type("name", profile);
+		this.browser.type("displayName", "Wide: 2 CPU, 8 GiB");
+		this.browser.type("cpuRequestMilli", "2000");
+		this.browser.type("cpuLimitMilli", "1000");
+		this.browser.type("memoryRequestMib", "8192");
+		this.browser.type("memoryLimitMib", "8192");
+		this.browser.type("idleTimeoutMinutes", "240");
+		this.browser.click("#save-profile");
+		this.browser.awaitText(".govuk-error-summary", "Enter a CPU limit at least the request");
+		this.browser.assertAccessible();
+		this.browser.type("cpuLimitMilli", "2000");
+		this.browser.click("#save-profile");
+		this.browser.awaitText("#notice", "Created Wide: 2 CPU, 8 GiB");
+		this.browser.find("#profile-" + profile + " a").click();
+		this.browser.awaitPath("/admin/tools/profiles/" + profile);
+		this.browser.assertAccessible();
+		this.browser.type("idleTimeoutMinutes", "120");
+		this.browser.click("#save-profile");
+		this.browser.awaitText("#profile-" + profile, "120 minutes");
+
+		ToolInstance started = this.instances.create(analystTools, Tool.JUPYTERLAB, version, profile);
+		String instance = "#instance-" + analyst.username() + "-jupyterlab";
+		await().atMost(START).ignoreExceptions().untilAsserted(() -> {
+			this.browser.open("/admin/tools/instances");
+			assertThat(this.browser.text(instance)).contains("FAILED")
+				.contains("ImagePullBackOff")
+				.contains(UNPULLABLE);
+		});
+		assertThat(this.browser.text(instance)).contains(profile).contains("never");
+		assertThat(this.browser.text("#release-users")).contains("JupyterLab " + version);
+		this.browser.assertAccessible();
+		this.browser.screenshot("admin-tool-instances");
+		this.browser.click("#stop-" + analyst.username() + "-jupyterlab");
+		this.browser.awaitText("#notice", "Stopping " + analyst.username() + "'s JupyterLab " + version);
+		await().atMost(START)
+			.until(() -> this.instances.get(analystTools, started.id()).phase().name(), "STOPPED"::equals);
+
+		String adminName = admin.username();
+		assertThat(superuserQuery("SELECT action FROM audit_event WHERE actor_username = ? ORDER BY id", adminName))
+			.containsSubsequence("tool.release.added", "tool.release.status.changed", "tool.profile.created",
+					"tool.profile.changed", "tool.stopped.by_admin");
+	}
+
+	@Test
+	void theHomePageListsTheAppsOneOwnsAndTheAppsSharedWithOne() {
+		Enrolled analyst = this.users.enrolled("app-home");
+		Enrolled colleague = this.users.enrolled("app-colleague");
+		String own = "own-" + analyst.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
+		String shared = "shared-" + colleague.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
+		this.apps.register(caller(analyst),
+				new NewApp(own, "Mine", "https://github.com/moj/" + own, "ghcr.io/moj/" + own));
+		this.apps.register(caller(colleague),
+				new NewApp(shared, "Theirs", "https://github.com/moj/" + shared, "ghcr.io/moj/" + shared));
+		this.viewers.add(caller(colleague), shared, analyst.user().email().toUpperCase());
+		signIn(analyst);
+
+		this.browser.open("/");
+
+		this.browser.awaitText("#your-apps", own);
+		assertThat(this.browser.text("#dash-owned-apps")).contains(own).doesNotContain(shared);
+		assertThat(this.browser.text("#dash-viewable-apps")).contains(shared);
+		assertThat(this.browser.find("#dash-viewable-apps a").getAttribute("href"))
+			.isEqualTo("https://" + shared + ".apps.test/");
+		assertThat(this.browser.text("#dash-no-tools")).contains("You have no tools yet");
+		this.browser.assertAccessible();
+		this.browser.screenshot("home-your-apps");
+	}
+
+	private static Caller caller(Enrolled user) {
+		return Caller.user(user.user().id().toString(), user.username());
+	}
+
+	private static ToolUser toolUser(Enrolled user) {
+		return new ToolUser(user.user().id(), user.username(), Set.of(), false);
+	}
+
+	private void signIn(Enrolled user) {
+		this.browser.signIn(user.username(), uk.gov.analyticalplatform.api.support.SignedInUsers.PASSWORD,
+				freshCode(user.secret()));
+	}
+
+}
