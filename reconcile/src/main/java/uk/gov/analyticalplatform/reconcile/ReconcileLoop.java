@@ -68,6 +68,8 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 
 	private final AtomicLong failures = new AtomicLong();
 
+	private final AtomicLong reconciled = new AtomicLong();
+
 	/**
 	 * @param name the loop's name, also its thread's
 	 * @param reconciler what it runs
@@ -214,6 +216,7 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	}
 
 	private boolean reconcile(K key, Tally tally) {
+		this.reconciled.incrementAndGet();
 		try {
 			Outcome outcome = this.reconciler.reconcile(key);
 			tally.add(outcome);
@@ -241,6 +244,14 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	 */
 	public long failures() {
 		return this.failures.get();
+	}
+
+	/**
+	 * How many times this replica reconciled a key since it started, failures included:
+	 * zero on a replica that never led.
+	 */
+	public long reconciled() {
+		return this.reconciled.get();
 	}
 
 	/** How many keys are due now ({@link Reconciler#backlog}): the queue depth. */
