@@ -44,7 +44,7 @@ public class ToolsStartBenchmark {
 
 	private static final Duration LIMIT = Duration.ofMinutes(10);
 
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] ignored) throws Exception {
 		int users = Integer.getInteger("bench.users", 200);
 		int startLimit = Integer.getInteger("bench.startLimit", 20);
 		int workers = Integer.getInteger("bench.workers", 8);
@@ -54,21 +54,25 @@ public class ToolsStartBenchmark {
 		settings.put("spring.datasource.username", TestDatabases.APP_ROLE);
 		settings.put("spring.datasource.password", TestDatabases.APP_ROLE);
 		settings.put("spring.datasource.hikari.maximum-pool-size", 30);
+		settings.put("logging.level.uk.gov.analyticalplatform", "info");
 		settings.put("spring.flyway.user", TestDatabases.OWNER_ROLE);
 		settings.put("spring.flyway.password", TestDatabases.OWNER_ROLE);
 		settings.put("spring.flyway.locations", "classpath:db/migration/audit,classpath:db/migration/toollauncher");
 		settings.put("spring.flyway.placeholders.app_role", TestDatabases.APP_ROLE);
-		// tools without IAM roles: data access (AWS) stays off, as in the tool launcher's
-		// tests
-		settings.put("spring.autoconfigure.exclude",
-				"uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessAutoConfiguration");
+		// tools without IAM roles: data access (AWS) stays off (application.yaml), as in
+		// the
+		// tool launcher's tests
 		settings.put("platform.kubernetes.kubeconfig", PlatformServices.get().kubeconfig());
 		settings.put("platform.tools.domain", "tools.bench");
 		settings.put("platform.tools.start-limit", startLimit);
 		settings.put("platform.reconcile.workers", workers);
+		// as command line arguments: they win over the bench module's application.yaml
+		String[] arguments = settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ToolsStartBenchmark.class)
-			.properties(settings)
-			.run(args)) {
+			.run(arguments)) {
 			new Run(context, users).measure(startLimit, workers);
 		}
 		finally {
