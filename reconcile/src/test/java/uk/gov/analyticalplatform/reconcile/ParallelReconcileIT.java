@@ -126,8 +126,7 @@ class ParallelReconcileIT {
 			.isAfter(Instant.now().plus(Duration.ofSeconds(30)));
 		assertThat(loop.drain().reconciled()).as("the failed key waits for its backoff").isZero();
 		assertThat(loop.backlog()).isZero();
-		assertThat(loop.states()).containsEntry(ApplyState.FAILED, 1L)
-			.containsEntry(ApplyState.READY, (long) keys.size() - 1);
+		assertThat(keys.stream().filter((key) -> status(key).state() == ApplyState.READY)).hasSize(keys.size() - 1);
 	}
 
 	@Test
