@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|gate|uploads|access-logs
+# Runs a benchmark against the real services: scripts/bench.sh audit|data-access|me-datasets|gate|uploads|access-logs|tools-start
 # Figures go into docs/performance.md by hand, with the date and the machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,5 +30,9 @@ case "${1:-}" in
     shift
     exec java -Xmx256m -cp "$cp" uk.gov.analyticalplatform.bench.datain.UploadBenchmark "$@" ;;
   access-logs) exec java -Xmx512m -cp "$cp" uk.gov.analyticalplatform.bench.datain.AccessLogBenchmark ;;
-  *) echo "usage: $0 audit|data-access|me-datasets|gate|uploads [MiB...] [--parallelism=8,default] [--platform-only]|access-logs" >&2; exit 2 ;;
+  tools-start)
+    # 200 users starting JupyterLab at once on the real local Kubernetes cluster
+    PLATFORM_LOCAL_CLUSTER=1 scripts/services.sh start
+    exec java -Xmx768m ${BENCH_JAVA_OPTS:-} -cp "$cp" uk.gov.analyticalplatform.bench.tools.ToolsStartBenchmark ;;
+  *) echo "usage: $0 audit|data-access|me-datasets|gate|uploads [MiB...] [--parallelism=8,default] [--platform-only]|access-logs|tools-start" >&2; exit 2 ;;
 esac

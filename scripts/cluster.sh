@@ -139,7 +139,7 @@ start_controllers() {
     --kubeconfig "$state/controller-manager.kubeconfig" --leader-elect=false \
     --bind-address 127.0.0.1 --secure-port 0 --use-service-account-credentials \
     --service-account-private-key-file "$pki/sa.key" --root-ca-file "$pki/ca.crt" \
-    --controllers '*,-nodeipam' --profiling=false --v 0
+    --controllers '*,-nodeipam' --node-monitor-grace-period 5m --profiling=false --v 0
   running scheduler || launch scheduler "$bin/kube-scheduler" \
     --kubeconfig "$state/scheduler.kubeconfig" --leader-elect=false \
     --bind-address 127.0.0.1 --secure-port 0 --profiling=false --v 0

@@ -19,18 +19,26 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one {@link Reconciler} level-triggered on a {@link WorkerThread} of its own:
+ * Runs one {@link Reconciler} level-triggered: its passes run one at a time on a
+ * {@link WorkerThread} of its own, and hand keys to a bounded pool of workers
+ * ({@link Settings#workers}; with one, the pass's thread reconciles them itself):
  * <ul>
  * <li>on every change signal (coalesced) and every poll interval it drains: reconciles
- * each due key, asking again until no key it has not yet seen in this pass is due;</li>
- * <li>every resync interval it reconciles every key (correcting drift) and then lets the
- * reconciler prune orphans.</li>
+ * each due key, asking again until no key it has not yet seen in this pass is due (and
+ * again, for keys changed since, when a signal arrives while keys are still being
+ * reconciled);</li>
+ * <li>every resync interval it reconciles every key (correcting drift) and then, once all
+ * are done, lets the reconciler prune orphans.</li>
  * </ul>
- * Every pass first asks the {@link Leadership}; a replica that does not lead does
- * nothing. A key whose reconcile throws is counted as failed (its status, reason and
- * backoff are the reconciler's to record) and the pass goes on, unless the reconciler
- * says the failure ends it. Nothing a pass throws stops the loop: the next poll tries
- * again. Starts after the leadership (phase 0) and stops before it.
+ * Two workers never reconcile one key at once: a key that is due again while a worker has
+ * it is reconciled once more by that worker when it is done, never lost. Keys are handed
+ * out in the order the reconciler gives them, so a reconciler that must admit keys in
+ * order (a start queue) still decides that itself, in its own transaction. Every pass
+ * first asks the {@link Leadership}; a replica that does not lead does nothing. A key
+ * whose reconcile throws is counted as failed (its status, reason and backoff are the
+ * reconciler's to record) and the pass goes on, unless the reconciler says the failure
+ * ends it. Nothing a pass throws stops the loop: the next poll tries again. Starts after
+ * the leadership (phase 0) and stops before it.
  *
  * @param <K> the reconciler's key type
  */
@@ -51,9 +59,16 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 
 	private final WorkerThread thread;
 
+	private final KeyedWorkers<K> workers;
+
 	private final AtomicBoolean drainQueued = new AtomicBoolean();
 
+	/** Set by a change signal, for a drain that is waiting on its workers. */
+	private final AtomicBoolean signalled = new AtomicBoolean();
+
 	private final AtomicLong failures = new AtomicLong();
+
+	private final AtomicLong reconciled = new AtomicLong();
 
 	/**
 	 * @param name the loop's name, also its thread's
@@ -67,6 +82,7 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 		this.leadership = leadership;
 		this.settings = settings;
 		this.thread = new WorkerThread(name);
+		this.workers = new KeyedWorkers<>(name, settings.workers());
 	}
 
 	/**
@@ -76,12 +92,24 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	 * @param pollInterval how often it drains besides change signals (to see changes
 	 * other replicas made, and keys whose backoff passed)
 	 * @param resyncInterval how often it reconciles every key, or {@code null} for never
+	 * @param workers how many keys it reconciles at once (at least one); more than one
+	 * only where the reconciler may reconcile different keys at the same time
 	 */
-	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval) {
+	public record Settings(boolean enabled, Duration pollInterval, Duration resyncInterval, int workers) {
 
-		/** A loop that only drains, every {@code pollInterval}. */
+		/** Settings of a loop that reconciles one key at a time. */
+		public Settings(boolean enabled, Duration pollInterval, Duration resyncInterval) {
+			this(enabled, pollInterval, resyncInterval, 1);
+		}
+
+		/** A loop that only drains, every {@code pollInterval}, one key at a time. */
 		public static Settings polling(Duration pollInterval) {
 			return new Settings(true, pollInterval, null);
+		}
+
+		/** These settings with the workers of {@code platform.reconcile.*}. */
+		public Settings with(ReconcileProperties reconcile) {
+			return new Settings(this.enabled, this.pollInterval, this.resyncInterval, reconcile.workers());
 		}
 
 	}
@@ -90,6 +118,10 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	@Override
 	public void changed() {
 		ScheduledExecutorService running = this.thread.running();
+		if (running != null) {
+			this.signalled.set(true);
+			this.workers.wake();
+		}
 		if (running != null && this.drainQueued.compareAndSet(false, true)) {
 			running.execute(() -> {
 				this.drainQueued.set(false);
@@ -99,39 +131,64 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	}
 
 	/**
-	 * Reconciles due keys until none is left that this pass has not seen, on the calling
-	 * thread. Safe to call from several threads (or replicas) at once only where the
-	 * reconciler is.
+	 * Reconciles due keys until none is left that this pass has not seen, on the workers
+	 * (the calling thread where the loop has one worker or is not running), and returns
+	 * once every key it handed out is done. Safe to call from several threads at once: a
+	 * key is never reconciled by two at the same time.
 	 */
 	public Pass drain() {
 		Tally tally = new Tally();
 		if (!this.leadership.isLeader()) {
 			return tally.pass(0);
 		}
-		Set<K> seen = new HashSet<>();
-		List<K> due = unseen(this.reconciler.due(BATCH), seen);
-		while (!due.isEmpty()) {
-			for (K key : due) {
-				seen.add(key);
-				if (!reconcile(key, tally) || Thread.currentThread().isInterrupted()) {
-					return tally.pass(0);
-				}
-			}
-			due = unseen(this.reconciler.due(BATCH), seen);
+		KeyedWorkers<K>.Batch batch = this.workers.batch((key) -> reconcile(key, tally));
+		try {
+			handOutDue(batch);
+		}
+		finally {
+			batch.awaitAll();
 		}
 		return tally.pass(0);
 	}
 
-	/** Reconciles every key, then prunes orphans, on the calling thread. */
+	private void handOutDue(KeyedWorkers<K>.Batch batch) {
+		Set<K> seen = new HashSet<>();
+		while (!batch.ended()) {
+			if (this.signalled.getAndSet(false)) {
+				seen.removeIf((key) -> !this.workers.isBusy(key));
+			}
+			List<K> due = unseen(this.reconciler.due(BATCH), seen);
+			for (K key : due) {
+				seen.add(key);
+				if (!batch.submit(key)) {
+					return;
+				}
+			}
+			if (due.isEmpty() && (!batch.awaitProgress() || !this.leadership.isLeader())) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Reconciles every key on the workers (as {@link #drain} does), then, once all are
+	 * done, prunes orphans on the calling thread.
+	 */
 	public Pass resync() {
 		Tally tally = new Tally();
 		if (!this.leadership.isLeader()) {
 			return tally.pass(0);
 		}
+		KeyedWorkers<K>.Batch batch = this.workers.batch((key) -> reconcile(key, tally));
 		for (K key : this.reconciler.all()) {
-			if (!reconcile(key, tally) || Thread.currentThread().isInterrupted()) {
+			if (!batch.submit(key)) {
+				batch.awaitAll();
 				return tally.pass(0);
 			}
+		}
+		batch.awaitAll();
+		if (batch.ended() || Thread.currentThread().isInterrupted()) {
+			return tally.pass(0);
 		}
 		return tally.pass(this.reconciler.prune());
 	}
@@ -159,6 +216,7 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	}
 
 	private boolean reconcile(K key, Tally tally) {
+		this.reconciled.incrementAndGet();
 		try {
 			Outcome outcome = this.reconciler.reconcile(key);
 			tally.add(outcome);
@@ -186,6 +244,14 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	 */
 	public long failures() {
 		return this.failures.get();
+	}
+
+	/**
+	 * How many times this replica reconciled a key since it started, failures included:
+	 * zero on a replica that never led.
+	 */
+	public long reconciled() {
+		return this.reconciled.get();
 	}
 
 	/** How many keys are due now ({@link Reconciler#backlog}): the queue depth. */
@@ -216,6 +282,7 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.workers.start();
 		ScheduledExecutorService started = this.thread.start();
 		long poll = this.settings.pollInterval().toMillis();
 		started.scheduleWithFixedDelay(() -> safely("drain", this::drain), 0, poll, TimeUnit.MILLISECONDS);
@@ -228,6 +295,7 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 	@Override
 	public void stop() {
 		this.thread.stop();
+		this.workers.stop();
 	}
 
 	@Override
@@ -240,22 +308,22 @@ public class ReconcileLoop<K> implements ReconcileSignal, SmartLifecycle {
 		return this.thread.isRunning();
 	}
 
-	/** Counts outcomes within one pass, on one thread. */
+	/** Counts outcomes within one pass, from its workers. */
 	private static final class Tally {
 
 		private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 
 		private int failures;
 
-		void add(Outcome outcome) {
+		synchronized void add(Outcome outcome) {
 			this.outcomes.merge(outcome, 1, Integer::sum);
 		}
 
-		void failed() {
+		synchronized void failed() {
 			this.failures++;
 		}
 
-		Pass pass(int pruned) {
+		synchronized Pass pass(int pruned) {
 			return new Pass(this.outcomes, this.failures, pruned);
 		}
 

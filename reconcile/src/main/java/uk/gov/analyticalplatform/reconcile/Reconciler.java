@@ -7,7 +7,9 @@ import java.util.Map;
  * What a capability module plugs into a {@link ReconcileLoop}: one kind of desired object
  * (a user's IAM role, a dataset, a tool instance, a queued notification), named by a key
  * of type {@code K}. The loop asks for due keys on change signals and polls, for every
- * key on a periodic resync, and calls {@link #reconcile} for each, one at a time.
+ * key on a periodic resync, and calls {@link #reconcile} for each: one at a time, or on
+ * several workers at once where the loop has more than one
+ * ({@link ReconcileLoop.Settings#workers}), never for one key on two at the same time.
  * <p>
  * Implementations are level-triggered and idempotent: {@code reconcile} reads the desired
  * state and the world as they are now, applies the difference and records status. Calling

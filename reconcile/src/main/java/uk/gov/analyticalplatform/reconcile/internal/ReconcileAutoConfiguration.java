@@ -8,20 +8,24 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import uk.gov.analyticalplatform.reconcile.Leadership;
+import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 
 /**
  * The one {@link Leadership} every reconciler of the application shares: the holder of a
  * PostgreSQL advisory lock on a session of its own, opened with the application's
  * database credentials ({@code spring.datasource.*}). Without a database URL, or with
- * {@code platform.leadership.enabled=false}, every replica leads.
+ * {@code platform.leadership.enabled=false}, every replica leads. Also binds
+ * {@link ReconcileProperties} ({@code platform.reconcile.*}) for the modules' loops.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ReconcileProperties.class)
 public class ReconcileAutoConfiguration {
 
 	static final String PREFIX = "platform.leadership";

@@ -22,6 +22,7 @@ import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 import uk.gov.analyticalplatform.reconcile.Reasons;
 
 /**
@@ -36,12 +37,13 @@ public class AppKubernetesConfiguration {
 	@Bean
 	ReconcileLoop<String> appDeployLoop(Rollouts rollouts, AppSpecs specs, KubernetesObjects objects,
 			AppsProperties properties, Leadership leadership, PlatformTransactionManager transactions,
-			ObjectProvider<AccessStatus> access) {
+			ObjectProvider<AccessStatus> access, ReconcileProperties reconcile) {
 		AppsProperties.Reconciler settings = properties.reconciler();
 		AppReconciler reconciler = new AppReconciler(rollouts, specs, objects, settings(properties), roles(access),
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), new TransactionTemplate(transactions));
 		ReconcileLoop<String> loop = new ReconcileLoop<>("app-deploy-reconciler", reconciler, leadership,
-				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval()));
+				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval())
+					.with(reconcile));
 		rollouts.listen(loop);
 		return loop;
 	}

@@ -27,6 +27,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 import uk.gov.analyticalplatform.reconcile.TrackedReconciler;
 
@@ -50,7 +51,7 @@ class AccessReconcilersConfiguration {
 	ReconcileLoop<String> dataAccessRoleLoop(RoleStatusRows roles, EffectiveAccess effective, AwsGateway aws,
 			AccountPolicyCompiler compiler, AuditLog audit, PlatformTransactionManager transactions,
 			Leadership leadership, ObjectProvider<Clock> clock, ReconcileSignals signals,
-			DataAccessProperties properties) {
+			DataAccessProperties properties, ReconcileProperties reconcile) {
 		TransactionTemplate template = new TransactionTemplate(transactions);
 		DataAccessProperties.Reconciler settings = properties.reconciler();
 		RoleApplier applier = new RoleApplier(roles, effective, aws, compiler, audit, template,
@@ -58,7 +59,8 @@ class AccessReconcilersConfiguration {
 		TrackedReconciler<String> reconciler = new TrackedReconciler<>(roles.statuses(), applier,
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), template);
 		return listening(signals, new ReconcileLoop<>("dataaccess-reconciler", reconciler, leadership,
-				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval())));
+				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval())
+					.with(reconcile)));
 	}
 
 	@Bean

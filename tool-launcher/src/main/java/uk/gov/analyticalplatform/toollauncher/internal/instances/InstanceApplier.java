@@ -2,12 +2,16 @@ package uk.gov.analyticalplatform.toollauncher.internal.instances;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+
+import org.springframework.transaction.support.TransactionOperations;
 
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
@@ -55,8 +59,19 @@ class InstanceApplier implements Applier<UUID> {
 
 	private final int startLimit;
 
+	private final TransactionOperations transactions;
+
+	/**
+	 * The hash of each user's namespace-wide objects as this replica last applied them: a
+	 * user's further starts and changes skip applying them again while they are the same.
+	 * Resyncs apply them regardless (drift), and a failure forgets the user.
+	 */
+	private final Map<UUID, Integer> usersApplied = new ConcurrentHashMap<>();
+
 	InstanceApplier(InstanceRows rows, CatalogueRows catalogue, KubernetesObjects objects, InstanceObserver observer,
-			AuditLog audit, ToolSettings settings, Function<InstanceRow, String> roleArns, int startLimit) {
+			AuditLog audit, ToolSettings settings, Function<InstanceRow, String> roleArns, int startLimit,
+			TransactionOperations transactions) {
+		this.transactions = transactions;
 		this.rows = rows;
 		this.catalogue = catalogue;
 		this.objects = objects;
@@ -81,11 +96,28 @@ class InstanceApplier implements Applier<UUID> {
 	}
 
 	private Applied converge(InstanceRow row, StatusRow<UUID> status) {
-		boolean admitted = row.wantsRunning() && (row.admittedAt() != null || row.phase() == InstancePhase.READY
-				|| row.phase() == InstancePhase.FAILED || this.rows.admit(row.id(), this.startLimit));
+		try {
+			return convergeOnce(row, status);
+		}
+		catch (RuntimeException ex) {
+			this.usersApplied.remove(row.userId());
+			throw ex;
+		}
+	}
+
+	private Applied convergeOnce(InstanceRow row, StatusRow<UUID> status) {
+		// only a start not yet under way (PENDING) needs a slot: one seen starting, ready
+		// or
+		// failed since keeps running even after its slot was freed
+		boolean admitted = row.wantsRunning()
+				&& (row.admittedAt() != null || row.phase() != InstancePhase.PENDING || admit(row));
 		List<Converged> results = new ArrayList<>();
-		results.add(this.objects.converge(userOwner(row), ToolManifests.userObjects(user(row), this.settings),
-				ToolManifests.userKinds()));
+		List<HasMetadata> userObjects = ToolManifests.userObjects(user(row), this.settings);
+		Integer userHash = userObjects.hashCode();
+		if (status.believedApplied() || !userHash.equals(this.usersApplied.get(row.userId()))) {
+			results.add(this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
+			this.usersApplied.put(row.userId(), userHash);
+		}
 		DesiredInstance desired = desired(row, admitted);
 		if (row.resets() > row.appliedResets()) {
 			results.add(this.objects.converge(instanceOwner(row),
@@ -116,6 +148,10 @@ class InstanceApplier implements Applier<UUID> {
 		});
 	}
 
+	private boolean admit(InstanceRow row) {
+		return Boolean.TRUE.equals(this.transactions.execute((tx) -> this.rows.admit(row.id(), this.startLimit)));
+	}
+
 	private Applied delete(InstanceRow row) {
 		List<Class<? extends HasMetadata>> kinds = new ArrayList<>(ToolManifests.workloadKinds());
 		if (row.deleteHome()) {
@@ -124,6 +160,7 @@ class InstanceApplier implements Applier<UUID> {
 		Converged removed = this.objects.converge(instanceOwner(row), List.of(), kinds);
 		Outcome outcome = removed.summary();
 		if (row.deleteHome() && !this.rows.othersOfUser(row.userId(), row.id())) {
+			this.usersApplied.remove(row.userId());
 			Converged namespace = this.objects.converge(userOwner(row), List.of(), ToolManifests.userKinds());
 			outcome = namespace.changed() ? Outcome.DELETED : outcome;
 		}

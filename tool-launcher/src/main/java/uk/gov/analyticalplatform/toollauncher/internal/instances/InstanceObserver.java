@@ -69,7 +69,9 @@ class InstanceObserver implements SmartLifecycle {
 			return;
 		}
 		InstanceRow row = found.get();
-		if (row.wantsRunning() && row.admittedAt() == null && row.phase() != InstancePhase.READY) {
+		// a start still queued has no pods to read; one that failed (its slot freed) is
+		// still watched, so that a pod scheduled after all makes it READY
+		if (row.wantsRunning() && row.admittedAt() == null && row.phase() == InstancePhase.PENDING) {
 			return;
 		}
 		List<Pod> pods = this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));

@@ -108,12 +108,19 @@ class InstanceRows {
 	}
 
 	/**
-	 * Gives the instance a start slot if fewer than {@code limit} starts hold one. Only
-	 * the leader admits, one instance at a time, so the count cannot race.
+	 * Gives the instance a start slot if it is among the longest-waiting starts (wanted
+	 * running, {@code PENDING}, without a slot) that the free slots of the limit take (so
+	 * starts are admitted in the order they were asked for, whichever worker gets to them
+	 * first). Must run in a transaction: its transaction-scoped advisory lock admits one
+	 * instance at a time across the leader's workers (and a former leader still finishing
+	 * a pass), so the count cannot race.
 	 */
 	boolean admit(UUID id, int limit) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('tool_instances.admission'))").query((row, n) -> n).list();
 		return this.jdbc.sql("UPDATE tool_instances SET admitted_at = :now WHERE id = :id AND admitted_at IS NULL "
-				+ "AND desired = 'RUNNING' AND (SELECT count(*) FROM tool_instances WHERE admitted_at IS NOT NULL) < :limit")
+				+ "AND desired = 'RUNNING' AND id IN (SELECT id FROM tool_instances WHERE desired = 'RUNNING' "
+				+ "AND admitted_at IS NULL AND phase = 'PENDING' ORDER BY start_requested_at, id "
+				+ "LIMIT GREATEST(0, :limit - (SELECT count(*) FROM tool_instances WHERE admitted_at IS NOT NULL)))")
 			.param("id", id)
 			.param("limit", limit)
 			.param("now", now())

@@ -21,6 +21,7 @@ import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
+import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 import uk.gov.analyticalplatform.reconcile.StatusRows;
 import uk.gov.analyticalplatform.reconcile.TrackedReconciler;
@@ -60,15 +61,17 @@ public class ToolInstancesConfiguration {
 	@Bean
 	ReconcileLoop<UUID> toolInstanceLoop(InstanceRows rows, CatalogueRows catalogue, KubernetesObjects objects,
 			InstanceObserver observer, AuditLog audit, PlatformTransactionManager transactions, Leadership leadership,
-			ToolSettings settings, ToolsProperties properties, ObjectProvider<AccessStatus> access) {
+			ToolSettings settings, ToolsProperties properties, ObjectProvider<AccessStatus> access,
+			ReconcileProperties reconcile) {
 		ToolsProperties.Reconciler timing = properties.reconciler();
-		InstanceApplier applier = new InstanceApplier(rows, catalogue, objects, observer, audit, settings,
-				roleArns(access), properties.startLimit());
 		TransactionTemplate template = new TransactionTemplate(transactions);
+		InstanceApplier applier = new InstanceApplier(rows, catalogue, objects, observer, audit, settings,
+				roleArns(access), properties.startLimit(), template);
 		TrackedReconciler<UUID> reconciler = new TrackedReconciler<>(rows.status(), applier,
 				new Backoff(timing.baseBackoff(), timing.maxBackoff()), template);
 		ReconcileLoop<UUID> loop = new ReconcileLoop<>("tool-instances", reconciler, leadership,
-				new ReconcileLoop.Settings(timing.enabled(), timing.pollInterval(), timing.resyncInterval()));
+				new ReconcileLoop.Settings(timing.enabled(), timing.pollInterval(), timing.resyncInterval())
+					.with(reconcile));
 		this.signals.listen(loop);
 		return loop;
 	}

@@ -1,11 +1,8 @@
 package uk.gov.analyticalplatform.toollauncher.internal.instances;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
@@ -18,23 +15,12 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
-import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.Owner;
-import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
-import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.UserNamespaces;
@@ -46,38 +32,10 @@ import static org.awaitility.Awaitility.await;
  * Users' tool instances against the real local cluster: what the API server stores, and
  * what stop, switch, reset and delete do to it.
  */
-@SpringBootTest
-@PlatformDatabase
-class ToolInstancesIT {
+class ToolInstancesIT extends ToolsOnTheCluster {
 
 	static final String JUPYTER_IMAGE = "quay.io/jupyter/scipy-notebook@sha256:"
 			+ "234da96996f255d9f6b63b880ff41e8537865b96f2f07707b35b59e830199a2d";
-
-	@Autowired
-	ToolInstances instances;
-
-	@Autowired
-	KubernetesObjects objects;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	final List<ToolUser> users = new ArrayList<>();
-
-	@DynamicPropertySource
-	static void cluster(DynamicPropertyRegistry registry) {
-		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().controlPlaneKubeconfig());
-	}
-
-	@AfterEach
-	void deleteInstancesAndHomes() {
-		for (ToolUser user : this.users) {
-			this.instances.mine(user).forEach((instance) -> this.instances.delete(user, instance.id(), true));
-		}
-		// the reconciler deletes the objects (namespaces included) before the rows go
-		await().atMost(Duration.ofMinutes(3))
-			.until(() -> this.users.stream().allMatch((user) -> this.instances.mine(user).isEmpty()));
-	}
 
 	@Test
 	void startCreatesExactlyTheObjectsWithTheSecuritySettingsAndEndsReady() {
@@ -212,51 +170,12 @@ class ToolInstancesIT {
 		awaitPhase(frank, started.id(), InstancePhase.READY);
 	}
 
-	private ToolUser user(String name) {
-		ToolUser user = new ToolUser(UUID.randomUUID(), name + "-" + UUID.randomUUID().toString().substring(0, 6),
-				Set.of(), false);
-		this.users.add(user);
-		return user;
-	}
-
-	private ToolInstance awaitPhase(ToolUser user, UUID id, InstancePhase phase) {
-		return await().atMost(Duration.ofSeconds(60)).until(() -> this.instances.get(user, id), phaseIs(phase));
-	}
-
-	private static Predicate<ToolInstance> phaseIs(InstancePhase phase) {
-		return (instance) -> instance.phase() == phase;
-	}
-
 	private Deployment deployment(ToolUser user) {
-		return this.objects.get(Deployment.class, UserNamespaces.namespace(user.username()), "jupyterlab")
-			.orElseThrow();
-	}
-
-	private <T extends HasMetadata> String uid(Class<T> kind, ToolUser user, String name) {
-		return this.objects.get(kind, UserNamespaces.namespace(user.username()), name)
-			.filter((object) -> object.getMetadata().getDeletionTimestamp() == null)
-			.map((object) -> object.getMetadata().getUid())
-			.orElse(null);
+		return deployment(user, "jupyterlab");
 	}
 
 	private List<HasMetadata> owned(ToolUser user, UUID id) {
-		Owner owner = Owner.of(ToolManifests.INSTANCE_LABEL, id.toString());
-		List<HasMetadata> owned = new ArrayList<>();
-		for (Class<? extends HasMetadata> kind : ToolManifests.instanceKinds()) {
-			this.objects.owned(kind, owner)
-				.stream()
-				.filter((object) -> object.getMetadata().getDeletionTimestamp() == null)
-				.forEach(owned::add);
-		}
-		return owned;
-	}
-
-	private int audited(String action, UUID id) {
-		return this.jdbc.sql("SELECT count(*) FROM audit_event WHERE action = :action AND target_id = :id")
-			.param("action", action)
-			.param("id", id.toString())
-			.query(Integer.class)
-			.single();
+		return owned(id, ToolManifests.instanceKinds());
 	}
 
 }

@@ -1,0 +1,183 @@
+package uk.gov.analyticalplatform.bench.tools;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.testing.TestDatabases;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+
+/**
+ * Many users start JupyterLab at once against the real local cluster
+ * ({@code scripts/bench.sh tools-start}): the tool launcher (its reconciler on the
+ * kernel's workers, its pod watch) runs in this JVM on a database of its own, and the
+ * benchmark measures, from the first start request, the control plane's time until every
+ * instance's objects were applied (every instance's status applied once: the queued ones
+ * with no replica yet) and until every instance is READY. Then it deletes them all, homes
+ * and namespaces included, and waits until they are gone.
+ * <p>
+ * System properties: {@code -Dbench.users=200}, {@code -Dbench.startLimit=20} (the
+ * chart's default), {@code -Dbench.workers=8} ({@code platform.reconcile.workers}).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class ToolsStartBenchmark {
+
+	private static final Duration LIMIT = Duration.ofMinutes(10);
+
+	public static void main(String[] ignored) throws Exception {
+		int users = Integer.getInteger("bench.users", 200);
+		int startLimit = Integer.getInteger("bench.startLimit", 20);
+		int workers = Integer.getInteger("bench.workers", 8);
+		String database = TestDatabases.create("bench_tools_start");
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("spring.datasource.url", PlatformServices.get().jdbcUrl(database));
+		settings.put("spring.datasource.username", TestDatabases.APP_ROLE);
+		settings.put("spring.datasource.password", TestDatabases.APP_ROLE);
+		settings.put("spring.datasource.hikari.maximum-pool-size", 30);
+		settings.put("logging.level.uk.gov.analyticalplatform", "info");
+		settings.put("spring.flyway.user", TestDatabases.OWNER_ROLE);
+		settings.put("spring.flyway.password", TestDatabases.OWNER_ROLE);
+		settings.put("spring.flyway.locations", "classpath:db/migration/audit,classpath:db/migration/toollauncher");
+		settings.put("spring.flyway.placeholders.app_role", TestDatabases.APP_ROLE);
+		// tools without IAM roles: data access (AWS) stays off (application.yaml), as in
+		// the
+		// tool launcher's tests
+		settings.put("platform.kubernetes.kubeconfig", PlatformServices.get().kubeconfig());
+		settings.put("platform.tools.domain", "tools.bench");
+		settings.put("platform.tools.start-limit", startLimit);
+		settings.put("platform.reconcile.workers", workers);
+		// as command line arguments: they win over the bench module's application.yaml
+		String[] arguments = settings.entrySet()
+			.stream()
+			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ToolsStartBenchmark.class)
+			.run(arguments)) {
+			new Run(context, users).measure(startLimit, workers);
+		}
+		finally {
+			try (Connection connection = TestDatabases.superuser("postgres")) {
+				connection.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+			}
+		}
+	}
+
+	private static final class Run {
+
+		private final ToolInstances instances;
+
+		private final JdbcClient jdbc;
+
+		private final List<ToolUser> users = new ArrayList<>();
+
+		Run(ConfigurableApplicationContext context, int users) {
+			this.instances = context.getBean(ToolInstances.class);
+			this.jdbc = context.getBean(JdbcClient.class);
+			String run = UUID.randomUUID().toString().substring(0, 6);
+			for (int i = 0; i < users; i++) {
+				this.users.add(new ToolUser(UUID.randomUUID(), "bench-" + run + "-" + i, Set.of(), false));
+			}
+		}
+
+		void measure(int startLimit, int workers) throws Exception {
+			tinyProfile();
+			System.out.printf("tools-start: %d users start JupyterLab at once (start limit %d, %d workers)%n",
+					this.users.size(), startLimit, workers);
+			try {
+				long began = System.nanoTime();
+				startAll();
+				long requested = System.nanoTime() - began;
+				long applied = waitUntil("every instance's objects applied",
+						() -> count("applied_at IS NOT NULL") == this.users.size(), began);
+				long ready = waitUntil("every instance READY", () -> count("phase = 'READY'") == this.users.size(),
+						began);
+				System.out.printf("start requests answered: %d ms%n", requested / 1_000_000);
+				System.out.printf("every instance's objects applied: %.1f s (goal < 10 s)%n", applied / 1e9);
+				System.out.printf("every instance READY: %.1f s (goal < 60 s)%n", ready / 1e9);
+			}
+			finally {
+				deleteAll();
+			}
+		}
+
+		private void startAll() throws Exception {
+			ExecutorService pool = Executors.newFixedThreadPool(16);
+			try {
+				List<Future<ToolInstance>> started = new ArrayList<>();
+				for (ToolUser user : this.users) {
+					started.add(pool.submit(() -> this.instances.create(user, Tool.JUPYTERLAB, null, "tiny")));
+				}
+				for (Future<ToolInstance> instance : started) {
+					instance.get();
+				}
+			}
+			finally {
+				pool.shutdown();
+			}
+		}
+
+		private long waitUntil(String what, BooleanSupplier done, long began) throws InterruptedException {
+			long deadline = System.nanoTime() + LIMIT.toNanos();
+			while (!done.getAsBoolean()) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Not " + what + " within " + LIMIT + ": " + phases());
+				}
+				Thread.sleep(100);
+			}
+			return System.nanoTime() - began;
+		}
+
+		private void deleteAll() throws InterruptedException {
+			long began = System.nanoTime();
+			for (ToolUser user : this.users) {
+				this.instances.mine(user).forEach((instance) -> this.instances.delete(user, instance.id(), true));
+			}
+			waitUntil("every instance deleted", () -> count("true") == 0, began);
+			System.out.printf("every instance deleted (namespaces included): %.1f s%n",
+					(System.nanoTime() - began) / 1e9);
+		}
+
+		private int count(String condition) {
+			return this.jdbc.sql("SELECT count(*) FROM tool_instances WHERE " + condition)
+				.query(Integer.class)
+				.single();
+		}
+
+		private List<String> phases() {
+			return this.jdbc
+				.sql("SELECT phase || '/' || COALESCE(step, '-') || ': ' || count(*) FROM tool_instances "
+						+ "GROUP BY phase, step ORDER BY 1")
+				.query(String.class)
+				.list();
+		}
+
+		private void tinyProfile() {
+			this.jdbc.sql("INSERT INTO tool_profiles (name, display_name, cpu_request_milli, cpu_limit_milli, "
+					+ "memory_request_mib, memory_limit_mib, idle_timeout_s, created_at, updated_at) VALUES ('tiny', "
+					+ "'Tiny', 10, 100, 32, 64, 3600, now(), now()) ON CONFLICT DO NOTHING")
+				.update();
+		}
+
+	}
+
+}
