@@ -227,7 +227,7 @@ class DatasetProposalsIT {
 	private Dataset approvedDataset(Caller proposer, int days, RetentionAction action) {
 		DatasetProposal proposal = this.proposals.propose(proposer, proposal("p-" + suffix(), days, action));
 		UUID id = this.proposals.approve(ADMIN, proposal.id(), null).datasetId();
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.catalog.get(id).status().state() != ApplyState.PENDING);
+		await().atMost(Duration.ofSeconds(90)).until(() -> this.catalog.get(id).status().state() != ApplyState.PENDING);
 		Dataset dataset = this.catalog.get(id);
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 		return dataset;
