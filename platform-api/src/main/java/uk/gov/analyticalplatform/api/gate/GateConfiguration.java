@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -52,6 +54,25 @@ class GateConfiguration {
 	@Bean
 	GateUsers gateUsers(Users users, Clock clock, GateProperties properties) {
 		return new GateUsers(users, clock, properties.userCacheTtl());
+	}
+
+	@Bean
+	Gate gate(ObjectProvider<GatedArea> areas, GateSessions sessions, GateUsers users, ActivityRecorder activity,
+			Clock clock) {
+		return new Gate(areas.orderedStream().toList(), sessions, users, activity, clock);
+	}
+
+	/**
+	 * The gate's answers for each area's exact path, after Spring Session's filter and
+	 * the request context (an area may read the session) and before every security chain.
+	 */
+	@Bean
+	FilterRegistrationBean<GateFilter> gateFilter(Gate gate) {
+		FilterRegistrationBean<GateFilter> registration = new FilterRegistrationBean<>(new GateFilter(gate));
+		gate.areas().forEach((area) -> registration.addUrlPatterns(GateController.AUTHZ + area.name()));
+		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		registration.setName("gate");
+		return registration;
 	}
 
 	@Bean

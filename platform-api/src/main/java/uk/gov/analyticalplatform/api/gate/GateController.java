@@ -48,52 +48,32 @@ class GateController {
 
 	static final String EMAIL_HEADER = "X-Auth-Request-Email";
 
-	static final String SIGN_IN = "/authz/sign-in";
+	static final String AUTHZ = "/authz/";
 
-	private final Map<String, GatedArea> areas = new LinkedHashMap<>();
+	static final String SIGN_IN = AUTHZ + "sign-in";
 
-	private final GateSessions sessions;
+	private final Gate gate;
 
-	private final GateUsers users;
-
-	private final ActivityRecorder activity;
-
-	private final Clock clock;
-
-	GateController(ObjectProvider<GatedArea> areas, GateSessions sessions, GateUsers users, ActivityRecorder activity,
-			Clock clock) {
-		areas.orderedStream().forEach((area) -> this.areas.put(area.name(), area));
-		this.sessions = sessions;
-		this.users = users;
-		this.activity = activity;
-		this.clock = clock;
+	GateController(Gate gate) {
+		this.gate = gate;
 	}
 
+	/**
+	 * Any area's gate URL not answered by the {@link GateFilter} first (an area that does
+	 * not exist): the same answers, through Spring MVC.
+	 */
 	@GetMapping("/authz/{area}")
 	ResponseEntity<Void> authorise(@PathVariable String area, HttpServletRequest request) {
-		GatedArea gated = this.areas.get(area);
-		OriginalRequest original = OriginalRequest.of(request);
-		if (gated == null || original == null) {
-			return answer(HttpStatus.FORBIDDEN);
-		}
-		Signed signed = signedIn(this.sessions.signIn(request));
-		if (signed.status() != null) {
-			return answer(signed.status());
-		}
-		GateUser user = signed.user();
-		GateDecision decision = gated.decide(original.host(), user);
-		if (decision instanceof GateDecision.Allow allow) {
-			if (allow.activityKey() != null) {
-				this.activity.record(gated, allow.activityKey(), this.clock.instant());
-			}
+		Gate.Answer answer = this.gate.authorise(area, request);
+		if (answer.user() != null) {
 			HttpHeaders headers = new HttpHeaders();
-			headers.set(USER_HEADER, user.username());
-			if (user.email() != null) {
-				headers.set(EMAIL_HEADER, user.email());
+			headers.set(USER_HEADER, answer.user().username());
+			if (answer.user().email() != null) {
+				headers.set(EMAIL_HEADER, answer.user().email());
 			}
 			return ResponseEntity.ok().cacheControl(CacheControl.noStore()).headers(headers).build();
 		}
-		return answer((decision instanceof GateDecision.Asleep) ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN);
+		return answer(answer.status());
 	}
 
 	/**
@@ -105,14 +85,12 @@ class GateController {
 	void signIn(@RequestParam(name = "rd", defaultValue = "") String returnTo, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		String host = OriginalRequest.host(returnTo);
-		Optional<GatedArea> area = (host != null)
-				? this.areas.values().stream().filter((candidate) -> candidate.serves(host)).findFirst()
-				: Optional.empty();
+		Optional<GatedArea> area = (host != null) ? this.gate.serving(host) : Optional.empty();
 		if (area.isEmpty()) {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
-		Signed signed = signedIn(this.sessions.read(request));
+		Gate.Signed signed = this.gate.signedInNow(request);
 		if (signed.status() == HttpStatus.FORBIDDEN) {
 			response.sendError(HttpStatus.FORBIDDEN.value());
 			return;
@@ -135,36 +113,12 @@ class GateController {
 		}
 	}
 
-	/** The session's signed-in user, or the status to answer instead (401 or 403). */
-	private Signed signedIn(Optional<RememberedSignIn> remembered) {
-		if (remembered.isEmpty()) {
-			return new Signed(null, HttpStatus.UNAUTHORIZED);
-		}
-		Optional<UserAccount> found = this.users.find(remembered.get().userId());
-		if (found.isEmpty()) {
-			return new Signed(null, HttpStatus.UNAUTHORIZED);
-		}
-		UserAccount user = found.get();
-		if (user.suspended()) {
-			return new Signed(null, HttpStatus.FORBIDDEN);
-		}
-		if (!remembered.get().secondFactorPassed() || user.passwordChangeRequired()
-				|| user.sessionEpoch() != remembered.get().sessionEpoch()) {
-			return new Signed(null, HttpStatus.UNAUTHORIZED);
-		}
-		return new Signed(new GateUser(user.id(), user.username(), user.email()), null);
-	}
-
 	private static ResponseEntity<Void> answer(HttpStatus status) {
 		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).build();
 	}
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private record Signed(GateUser user, HttpStatus status) {
-
 	}
 
 }

@@ -1,0 +1,46 @@
+package uk.gov.analyticalplatform.api.gate;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GateFilterTests {
+
+	private final Gate gate = new Gate(List.of(new TestGatedArea()), null, null, null, Clock.systemUTC());
+
+	@Test
+	void isRegisteredForEachAreasExactPathAndNeverForSignIn() {
+		FilterRegistrationBean<GateFilter> registration = new GateConfiguration().gateFilter(this.gate);
+		assertThat(registration.getUrlPatterns()).containsExactly("/authz/test-area");
+	}
+
+	@Test
+	void answersAnAreasGetItselfWithoutGoingOnToTheSecurityChainsOrSpringMvc() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/authz/test-area");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+		new GateFilter(this.gate).doFilter(request, response, chain);
+		// no X-Original-URL: no original request to decide on
+		assertThat(response.getStatus()).isEqualTo(403);
+		assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+		assertThat(response.getHeader(GateController.USER_HEADER)).isNull();
+		assertThat(chain.getRequest()).isNull();
+	}
+
+	@Test
+	void letsAnyOtherMethodGoOnDownTheChain() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/authz/test-area");
+		MockFilterChain chain = new MockFilterChain();
+		new GateFilter(this.gate).doFilter(request, new MockHttpServletResponse(), chain);
+		assertThat(chain.getRequest()).isSameAs(request);
+	}
+
+}
