@@ -59,6 +59,15 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Goes to a path as a link would, without waiting for the page to load: for a page
+	 * that moves on by itself to a host that does not resolve here (a tool's), where
+	 * {@link #open} would fail on that navigation's error.
+	 */
+	void go(String path) {
+		script("window.location.assign(arguments[0]);", this.base + path);
+	}
+
+	/**
 	 * Signs in with a password and a code from the authenticator, and waits for the home
 	 * page.
 	 */
@@ -91,7 +100,7 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * Stops the page loading and cancels its pending timers (a page that polls and moves
-	 * on by itself), so that it can be checked and pictured; {@link #open} it again to go
+	 * on by itself), so that it can be checked and pictured; {@link #go} to it again to go
 	 * on.
 	 */
 	void holdStill() {

@@ -101,7 +101,7 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 			assertThat(this.browser.text("h1")).isEqualTo("Starting jupyterlab");
 			this.browser.assertAccessible();
 			this.browser.screenshot("tools-progress");
-			this.browser.open(progress);
+			this.browser.go(progress);
 		}
 		String tool = "https://" + analyst.username() + "-jupyterlab.tools.test/";
 		await().atMost(START).until(this.browser::url, tool::equals);
