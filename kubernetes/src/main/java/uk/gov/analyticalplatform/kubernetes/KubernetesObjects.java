@@ -37,6 +37,19 @@ public interface KubernetesObjects {
 	Converged converge(Owner owner, List<? extends HasMetadata> desired, List<Class<? extends HasMetadata>> ownedKinds);
 
 	/**
+	 * Applies an owner's objects for the first time: {@link #converge} for an owner that
+	 * has no objects yet, without its list of the owner's objects per kind (nothing to
+	 * prune, nothing to compare with). The same server-side apply of each, in order; each
+	 * object applied reports {@link Outcome#CREATED} (an apply that only repeats an
+	 * interrupted first one writes nothing, but is reported the same). Use it only where
+	 * no object of the owner's can exist but desired ones, such as the first apply of a
+	 * key the kernel never saw applied; a later {@link #converge} prunes whatever a
+	 * mistaken caller left.
+	 * @return each object applied
+	 */
+	Converged create(Owner owner, List<? extends HasMetadata> desired);
+
+	/**
 	 * Applies one object for the owner; says whether it was created, patched or
 	 * unchanged.
 	 */

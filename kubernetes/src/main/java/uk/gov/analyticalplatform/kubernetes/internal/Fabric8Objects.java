@@ -64,6 +64,17 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	@Override
+	public Converged create(Owner owner, List<? extends HasMetadata> desired) {
+		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
+		for (HasMetadata object : desired) {
+			ObjectRef ref = ObjectRef.of(object);
+			serverSideApply(owner, object);
+			outcomes.put(ref, Outcome.CREATED);
+		}
+		return new Converged(outcomes);
+	}
+
+	@Override
 	public Outcome apply(Owner owner, HasMetadata desired) {
 		HasMetadata before = Failures.translate("read " + ObjectRef.of(desired),
 				() -> this.client.resource(desired).get());
@@ -71,17 +82,20 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
-		ObjectRef ref = ObjectRef.of(desired);
-		HasMetadata labelled = Labelling.withOwner(desired, owner);
-		HasMetadata after = Failures.translate(ref,
-				() -> this.client.resource(labelled)
-					.fieldManager(this.fieldManager)
-					.forceConflicts()
-					.serverSideApply());
+		HasMetadata after = serverSideApply(owner, desired);
 		if (before == null) {
 			return Outcome.CREATED;
 		}
 		return unchanged(before, after) ? Outcome.NOOP : Outcome.PATCHED;
+	}
+
+	private HasMetadata serverSideApply(Owner owner, HasMetadata desired) {
+		HasMetadata labelled = Labelling.withOwner(desired, owner);
+		return Failures.translate(ObjectRef.of(desired),
+				() -> this.client.resource(labelled)
+					.fieldManager(this.fieldManager)
+					.forceConflicts()
+					.serverSideApply());
 	}
 
 	/**
