@@ -72,6 +72,15 @@ public interface KubernetesObjects {
 	/** A running watch; closing it stops it. */
 	interface Subscription extends AutoCloseable {
 
+		/**
+		 * {@link KubernetesObjects#owned} answered from what the watch holds, with no API
+		 * call: the watched objects of a kind that carry the owner's labels, as the watch
+		 * last saw them (no older than the change it last reported; read only, never
+		 * modify them).
+		 * @throws IllegalArgumentException if the kind is not watched
+		 */
+		<T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner);
+
 		@Override
 		void close();
 

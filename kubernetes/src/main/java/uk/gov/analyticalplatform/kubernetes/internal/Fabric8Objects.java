@@ -145,19 +145,46 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public Subscription watch(List<Class<? extends HasMetadata>> kinds, String ownerLabel, Consumer<String> changed) {
-		List<SharedIndexInformer<?>> informers = new ArrayList<>();
+		Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
 		Map<String, String> platform = new HashMap<>(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
 		try {
 			for (Class<? extends HasMetadata> kind : kinds) {
-				informers.add(Failures.translate("watch " + kind.getSimpleName(),
+				informers.put(kind, Failures.translate("watch " + kind.getSimpleName(),
 						() -> OwnerEvents.inform(this.client, kind, platform, ownerLabel, changed)));
 			}
 		}
 		catch (RuntimeException ex) {
-			informers.forEach(SharedIndexInformer::close);
+			informers.values().forEach(SharedIndexInformer::close);
 			throw ex;
 		}
-		return () -> informers.forEach(SharedIndexInformer::close);
+		return new Watching(informers);
+	}
+
+	/** The informers of one watch, whose caches answer {@link Subscription#owned}. */
+	private record Watching(Map<Class<?>, SharedIndexInformer<?>> informers) implements Subscription {
+
+		@Override
+		public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+			SharedIndexInformer<?> informer = this.informers.get(kind);
+			if (informer == null) {
+				throw new IllegalArgumentException(kind.getSimpleName() + " is not watched");
+			}
+			Map<String, String> selector = owner.selector();
+			List<T> owned = new ArrayList<>();
+			for (Object object : informer.getStore().list()) {
+				Map<String, String> labels = kind.cast(object).getMetadata().getLabels();
+				if (labels != null && labels.entrySet().containsAll(selector.entrySet())) {
+					owned.add(kind.cast(object));
+				}
+			}
+			return owned;
+		}
+
+		@Override
+		public void close() {
+			this.informers.values().forEach(SharedIndexInformer::close);
+		}
+
 	}
 
 }
