@@ -100,8 +100,8 @@ final class Browser implements AutoCloseable {
 
 	/**
 	 * Stops the page loading and cancels its pending timers (a page that polls and moves
-	 * on by itself), so that it can be checked and pictured; {@link #go} to it again to go
-	 * on.
+	 * on by itself), so that it can be checked and pictured; {@link #go} to it again to
+	 * go on.
 	 */
 	void holdStill() {
 		script("window.stop(); for (let id = setTimeout(() => {}, 0); id > 0; id--) { clearTimeout(id) }");
