@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -137,12 +139,15 @@ public class ToolsStartBenchmark {
 		}
 
 		private long waitUntil(String what, BooleanSupplier done, long began) throws InterruptedException {
-			long deadline = System.nanoTime() + LIMIT.toNanos();
-			while (!done.getAsBoolean()) {
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Not " + what + " within " + LIMIT + ": " + phases());
-				}
-				Thread.sleep(100);
+			try {
+				Awaitility.await(what)
+					.atMost(LIMIT)
+					.pollDelay(Duration.ZERO)
+					.pollInterval(Duration.ofMillis(100))
+					.until(done::getAsBoolean);
+			}
+			catch (ConditionTimeoutException ex) {
+				throw new IllegalStateException("Not " + what + " within " + LIMIT + ": " + phases(), ex);
 			}
 			return System.nanoTime() - began;
 		}
