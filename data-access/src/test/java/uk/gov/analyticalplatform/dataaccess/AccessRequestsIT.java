@@ -21,7 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
-import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
@@ -30,6 +29,11 @@ import uk.gov.analyticalplatform.testing.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.ADMIN;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.ALICE;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.BOB;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.CAROL;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.DAVE;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.actions;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.analyst;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.events;
@@ -40,36 +44,11 @@ import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.events;
  */
 @SpringBootTest(classes = DataAccessTestApplication.class)
 @PlatformDatabase
-@Import(DataAccessFixture.Clocks.class)
+@Import({ DataAccessFixture.Clocks.class, DataAccessServices.Config.class })
 class AccessRequestsIT {
 
-	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
-
-	static final Caller ALICE = Caller.user("u-alice", "alice");
-
-	static final Caller BOB = Caller.user("u-bob", "bob");
-
-	static final Caller CAROL = Caller.user("u-carol", "carol");
-
-	static final Caller DAVE = Caller.user("u-dave", "dave");
-
 	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessRequests requests;
-
-	@Autowired
-	AccessStatus status;
-
-	@Autowired
-	AuditEvents audit;
+	DataAccessServices data;
 
 	@Autowired
 	MovableClock clock;
@@ -83,33 +62,33 @@ class AccessRequestsIT {
 	@Test
 	void anApprovedRequestBecomesAGrantAppliedToAwsWithEveryStepAudited() {
 		Dataset dataset = dataset();
-		AccessRequest request = this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "monthly prison population report")
-					.withPaths(PathAccess.read("a")));
+		AccessRequest request = this.data.requests()
+			.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "monthly prison population report")
+				.withPaths(PathAccess.read("a")));
 		assertThat(request.state()).isEqualTo(AccessRequestState.PENDING);
 		assertThat(request.paths()).containsExactly(PathAccess.read("a/"));
-		assertThat(this.requests.awaitingDecision(BOB)).extracting(AccessRequest::id).contains(request.id());
-		assertThat(this.requests.awaitingDecision(ALICE)).isEmpty();
+		assertThat(this.data.requests().awaitingDecision(BOB)).extracting(AccessRequest::id).contains(request.id());
+		assertThat(this.data.requests().awaitingDecision(ALICE)).isEmpty();
 
-		AccessRequest approved = this.requests.approve(BOB, request.id(), "needed for the report");
+		AccessRequest approved = this.data.requests().approve(BOB, request.id(), "needed for the report");
 		assertThat(approved.state()).isEqualTo(AccessRequestState.APPROVED);
 		assertThat(approved.decidedBy()).isEqualTo(BOB.asUser());
-		Grant grant = this.grants.get(approved.grantId());
+		Grant grant = this.data.grants().get(approved.grantId());
 		assertThat(grant.principal()).isEqualTo(Principal.user(ALICE.asUser()));
 		assertThat(grant.requestId()).isEqualTo(request.id());
 		assertThat(grant.grantedBy()).isEqualTo(BOB.asUser());
 
-		assertThat(actions(this.audit, "access_request", request.id())).containsExactly("access_request.created",
+		assertThat(actions(this.data.audit(), "access_request", request.id())).containsExactly("access_request.created",
 				"access_request.approved");
-		assertThat(actions(this.audit, "grant", grant.id())).containsExactly("grant.created");
-		AuditRecord created = events(this.audit, "grant", grant.id()).get(0);
+		assertThat(actions(this.data.audit(), "grant", grant.id())).containsExactly("grant.created");
+		AuditRecord created = events(this.data.audit(), "grant", grant.id()).get(0);
 		assertThat(created.actorUsername()).isEqualTo("bob");
 		assertThat(created.details()).containsEntry("requestId", request.id().toString())
 			.containsEntry("level", "READ")
 			.containsEntry("principal", "alice");
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			UserAccess access = this.status.of(ALICE.asUser());
+			UserAccess access = this.data.status().of(ALICE.asUser());
 			assertThat(access.status().upToDate()).isTrue();
 			assertThat(access.applied()).isNotNull();
 			assertThat(access.applied().policies()).extracting(UserAccess.AppliedPolicy::name)
@@ -117,7 +96,7 @@ class AccessRequestsIT {
 			assertThat(access.applied().policies().get(1).document())
 				.contains("arn:aws:s3:::" + dataset.bucket() + "/" + "curated/a/*");
 		});
-		UserAccess access = this.status.of(ALICE.asUser());
+		UserAccess access = this.data.status().of(ALICE.asUser());
 		assertThat(access.datasets()).singleElement().satisfies((entry) -> {
 			assertThat(entry.dataset().id()).isEqualTo(dataset.id());
 			assertThat(entry.level()).isEqualTo(AccessLevel.READ);
@@ -128,41 +107,44 @@ class AccessRequestsIT {
 
 	@Test
 	void requestsWaitingLongerThanADayAreCountedUntilDecided() {
-		AccessRequest request = this.requests.submit(CAROL,
-				NewAccessRequest.of(dataset().id(), AccessLevel.READ, "quarterly statistics"));
-		long waitingLong = this.requests.pendingLongerThan(Duration.ofDays(1));
+		AccessRequest request = this.data.requests()
+			.submit(CAROL, NewAccessRequest.of(dataset().id(), AccessLevel.READ, "quarterly statistics"));
+		long waitingLong = this.data.requests().pendingLongerThan(Duration.ofDays(1));
 
 		this.clock.advance(Duration.ofHours(25));
 
-		assertThat(this.requests.pendingLongerThan(Duration.ofDays(1))).isGreaterThanOrEqualTo(waitingLong + 1);
-		long counted = this.requests.pendingLongerThan(Duration.ofDays(1));
-		this.requests.withdraw(CAROL, request.id(), "no longer needed");
-		assertThat(this.requests.pendingLongerThan(Duration.ofDays(1))).isEqualTo(counted - 1);
+		assertThat(this.data.requests().pendingLongerThan(Duration.ofDays(1))).isGreaterThanOrEqualTo(waitingLong + 1);
+		long counted = this.data.requests().pendingLongerThan(Duration.ofDays(1));
+		this.data.requests().withdraw(CAROL, request.id(), "no longer needed");
+		assertThat(this.data.requests().pendingLongerThan(Duration.ofDays(1))).isEqualTo(counted - 1);
 	}
 
 	@Test
 	void approvingOwnRequestIsForbidden() {
 		Dataset dataset = dataset();
-		this.catalog.addDataAdmin(ADMIN, dataset.id(), ALICE.asUser());
-		AccessRequest request = this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "I administer it but need the data too"));
+		this.data.catalog().addDataAdmin(ADMIN, dataset.id(), ALICE.asUser());
+		AccessRequest request = this.data.requests()
+			.submit(ALICE,
+					NewAccessRequest.of(dataset.id(), AccessLevel.READ, "I administer it but need the data too"));
 		assertThatExceptionOfType(SelfApprovalForbidden.class)
-			.isThrownBy(() -> this.requests.approve(ALICE, request.id(), "mine"));
-		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(() -> this.grants.grant(ALICE,
-				NewGrant.of(dataset.id(), Principal.user(ALICE.asUser()), AccessLevel.READ)));
-		assertThat(this.requests.awaitingDecision(ALICE)).extracting(AccessRequest::id).doesNotContain(request.id());
-		assertThat(this.requests.get(ALICE, request.id()).state()).isEqualTo(AccessRequestState.PENDING);
+			.isThrownBy(() -> this.data.requests().approve(ALICE, request.id(), "mine"));
+		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(() -> this.data.grants()
+			.grant(ALICE, NewGrant.of(dataset.id(), Principal.user(ALICE.asUser()), AccessLevel.READ)));
+		assertThat(this.data.requests().awaitingDecision(ALICE)).extracting(AccessRequest::id)
+			.doesNotContain(request.id());
+		assertThat(this.data.requests().get(ALICE, request.id()).state()).isEqualTo(AccessRequestState.PENDING);
 	}
 
 	@Test
 	void onlyThoseWhoManageTheDatasetDecide() {
 		Dataset dataset = dataset();
-		AccessRequest request = this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
+		AccessRequest request = this.data.requests()
+			.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
 		assertThatExceptionOfType(PermissionDenied.class)
-			.isThrownBy(() -> this.requests.approve(DAVE, request.id(), "why not"));
-		assertThatExceptionOfType(AccessRequestNotFound.class).isThrownBy(() -> this.requests.get(DAVE, request.id()));
-		assertThat(this.requests.approve(ADMIN, request.id(), "platform admin").state())
+			.isThrownBy(() -> this.data.requests().approve(DAVE, request.id(), "why not"));
+		assertThatExceptionOfType(AccessRequestNotFound.class)
+			.isThrownBy(() -> this.data.requests().get(DAVE, request.id()));
+		assertThat(this.data.requests().approve(ADMIN, request.id(), "platform admin").state())
 			.isEqualTo(AccessRequestState.APPROVED);
 	}
 
@@ -170,18 +152,18 @@ class AccessRequestsIT {
 	void exactlyOneOfTwoSimultaneousDecisionsWins() throws Exception {
 		for (int round = 0; round < 5; round++) {
 			Dataset dataset = dataset();
-			this.catalog.addDataAdmin(ADMIN, dataset.id(), CAROL.asUser());
-			AccessRequest request = this.requests.submit(ALICE,
-					NewAccessRequest.of(dataset.id(), AccessLevel.READ_WRITE, "pipeline outputs"));
+			this.data.catalog().addDataAdmin(ADMIN, dataset.id(), CAROL.asUser());
+			AccessRequest request = this.data.requests()
+				.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ_WRITE, "pipeline outputs"));
 			CountDownLatch start = new CountDownLatch(1);
 			ExecutorService threads = Executors.newFixedThreadPool(2);
 			try {
 				List<Callable<AccessRequest>> decisions = List.of(() -> {
 					start.await();
-					return this.requests.approve(BOB, request.id(), "yes");
+					return this.data.requests().approve(BOB, request.id(), "yes");
 				}, () -> {
 					start.await();
-					return this.requests.reject(CAROL, request.id(), "no");
+					return this.data.requests().reject(CAROL, request.id(), "no");
 				});
 				List<Future<AccessRequest>> results = new ArrayList<>();
 				decisions.forEach((decision) -> results.add(threads.submit(decision)));
@@ -204,10 +186,10 @@ class AccessRequestsIT {
 			finally {
 				threads.shutdown();
 			}
-			AccessRequest decided = this.requests.get(ADMIN, request.id());
-			List<String> decisions = actions(this.audit, "access_request", request.id());
+			AccessRequest decided = this.data.requests().get(ADMIN, request.id());
+			List<String> decisions = actions(this.data.audit(), "access_request", request.id());
 			assertThat(decisions).hasSize(2).startsWith("access_request.created");
-			assertThat(this.grants.activeOn(ADMIN, dataset.id()))
+			assertThat(this.data.grants().activeOn(ADMIN, dataset.id()))
 				.hasSize((decided.state() == AccessRequestState.APPROVED) ? 1 : 0);
 		}
 	}
@@ -215,53 +197,57 @@ class AccessRequestsIT {
 	@Test
 	void aSecondPendingRequestForTheSameDatasetIsADuplicate() {
 		Dataset dataset = dataset();
-		this.requests.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "first"));
+		this.data.requests().submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "first"));
 		assertThatExceptionOfType(DuplicateAccessRequest.class).isThrownBy(
-				() -> this.requests.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "again")));
+				() -> this.data.requests().submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "again")));
 	}
 
 	@Test
 	void aDecidedRequestCannotBeDecidedAgain() {
 		Dataset dataset = dataset();
-		AccessRequest request = this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
-		this.requests.reject(BOB, request.id(), "use the published statistics instead");
+		AccessRequest request = this.data.requests()
+			.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
+		this.data.requests().reject(BOB, request.id(), "use the published statistics instead");
 		assertThatExceptionOfType(RequestAlreadyDecided.class)
-			.isThrownBy(() -> this.requests.approve(ADMIN, request.id(), "overrule"))
+			.isThrownBy(() -> this.data.requests().approve(ADMIN, request.id(), "overrule"))
 			.withMessageContaining("rejected");
 		assertThatExceptionOfType(RequestAlreadyDecided.class)
-			.isThrownBy(() -> this.requests.withdraw(ALICE, request.id(), "never mind"));
-		assertThat(this.grants.activeOn(ADMIN, dataset.id())).isEmpty();
+			.isThrownBy(() -> this.data.requests().withdraw(ALICE, request.id(), "never mind"));
+		assertThat(this.data.grants().activeOn(ADMIN, dataset.id())).isEmpty();
 	}
 
 	@Test
 	void requestsNeedAJustificationAndValidPathsAndRejectionsAReason() {
 		Dataset dataset = dataset();
+		assertThatExceptionOfType(InvalidGrant.class).isThrownBy(
+				() -> this.data.requests().submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, " ")));
+		assertThatExceptionOfType(InvalidPath.class).isThrownBy(() -> this.data.requests()
+			.submit(ALICE,
+					NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.read("../b"))));
+		assertThatExceptionOfType(InvalidPath.class).isThrownBy(() -> this.data.requests()
+			.submit(ALICE,
+					NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.read("/abs/"))));
+		assertThatExceptionOfType(InvalidGrant.class).isThrownBy(() -> this.data.requests()
+			.submit(ALICE,
+					NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.readWrite("a/"))));
+		assertThatExceptionOfType(DatasetNotFound.class).isThrownBy(() -> this.data.requests()
+			.submit(ALICE, NewAccessRequest.of(UUID.randomUUID(), AccessLevel.READ, "x")));
+		AccessRequest request = this.data.requests()
+			.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
 		assertThatExceptionOfType(InvalidGrant.class)
-			.isThrownBy(() -> this.requests.submit(ALICE, NewAccessRequest.of(dataset.id(), AccessLevel.READ, " ")));
-		assertThatExceptionOfType(InvalidPath.class).isThrownBy(() -> this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.read("../b"))));
-		assertThatExceptionOfType(InvalidPath.class).isThrownBy(() -> this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.read("/abs/"))));
-		assertThatExceptionOfType(InvalidGrant.class).isThrownBy(() -> this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "x").withPaths(PathAccess.readWrite("a/"))));
-		assertThatExceptionOfType(DatasetNotFound.class).isThrownBy(
-				() -> this.requests.submit(ALICE, NewAccessRequest.of(UUID.randomUUID(), AccessLevel.READ, "x")));
-		AccessRequest request = this.requests.submit(ALICE,
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "analysis"));
-		assertThatExceptionOfType(InvalidGrant.class).isThrownBy(() -> this.requests.reject(BOB, request.id(), ""));
-		assertThat(this.requests.withdraw(ALICE, request.id(), "not needed").state())
+			.isThrownBy(() -> this.data.requests().reject(BOB, request.id(), ""));
+		assertThat(this.data.requests().withdraw(ALICE, request.id(), "not needed").state())
 			.isEqualTo(AccessRequestState.WITHDRAWN);
-		assertThat(actions(this.audit, "access_request", request.id())).containsExactly("access_request.created",
+		assertThat(actions(this.data.audit(), "access_request", request.id())).containsExactly("access_request.created",
 				"access_request.withdrawn");
 	}
 
 	@Test
 	void withNothingToSendThemNoNotificationsAreQueued() throws SQLException {
 		Dataset dataset = dataset();
-		AccessRequest request = this.requests.submit(analyst(),
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "quarterly statistics"));
-		this.requests.approve(BOB, request.id(), "fine");
+		AccessRequest request = this.data.requests()
+			.submit(analyst(), NewAccessRequest.of(dataset.id(), AccessLevel.READ, "quarterly statistics"));
+		this.data.requests().approve(BOB, request.id(), "fine");
 		assertThat(this.context.getBeanNamesForType(AccessNotifications.class)).isEmpty();
 		try (Connection db = TestDatabases.superuser(this.database);
 				var rows = db.createStatement().executeQuery("SELECT count(*) FROM access_notifications")) {
@@ -271,7 +257,7 @@ class AccessRequestsIT {
 	}
 
 	private Dataset dataset() {
-		return DataAccessFixture.prisonsDataset(this.groups, this.catalog, BOB);
+		return DataAccessFixture.prisonsDataset(this.data.groups(), this.data.catalog(), BOB);
 	}
 
 }

@@ -30,6 +30,14 @@ final class DataAccessFixture {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
 
+	static final Caller ALICE = Caller.user("u-alice", "alice");
+
+	static final Caller BOB = Caller.user("u-bob", "bob");
+
+	static final Caller CAROL = Caller.user("u-carol", "carol");
+
+	static final Caller DAVE = Caller.user("u-dave", "dave");
+
 	private DataAccessFixture() {
 	}
 

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.dataaccess.internal.flows.AccessLogLines;
@@ -32,6 +33,7 @@ import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 		properties = { "platform.data-access.buckets.access-log-bucket=ap-logs-${random.int[100000,999999]}",
 				"platform.data-access.flows.poll-interval=200ms" })
 @PlatformDatabase
+@Import(DataAccessServices.Config.class)
 class DataFlowsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
@@ -39,16 +41,10 @@ class DataFlowsIT {
 	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
+	DataAccessServices data;
+
+	@Autowired
 	DataFlows flows;
-
-	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	Groups groups;
 
 	@Autowired
 	DataAccessProperties properties;
@@ -133,11 +129,12 @@ class DataFlowsIT {
 		Caller alice = Caller.user("u-alice-" + suffix(), "alice-" + suffix());
 		Caller carol = Caller.user("u-carol-" + suffix(), "carol-" + suffix());
 		Caller dave = Caller.user("u-dave-" + suffix(), "dave-" + suffix());
-		Group team = this.groups.create(ADMIN, "team-" + suffix(), "");
-		this.groups.addMember(ADMIN, team.id(), carol.asUser());
-		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(alice.asUser()), AccessLevel.READ));
-		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
-		this.grants.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(dave.asUser()), AccessLevel.READ));
+		Group team = this.data.groups().create(ADMIN, "team-" + suffix(), "");
+		this.data.groups().addMember(ADMIN, team.id(), carol.asUser());
+		this.data.grants()
+			.grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(alice.asUser()), AccessLevel.READ));
+		this.data.grants().grant(dataAdmin, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
+		this.data.grants().grant(dataAdmin, NewGrant.of(dataset.id(), Principal.user(dave.asUser()), AccessLevel.READ));
 		Instant at = Instant.parse("2026-12-06T11:00:00Z");
 		String prefix = this.properties.rolePrefix();
 		put(this.properties.buckets().accessLogBucket(), dataset.bucket() + "/2026-12-06-11-05-00-0A1B2C3D4E5F6A7B",
@@ -153,7 +150,7 @@ class DataFlowsIT {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.flows.forDataset(dataAdmin, dataset.id(), FlowFilter.any()).size() == 4);
 
-		List<AccessReviewEntry> review = this.grants.review(dataAdmin, dataset.id());
+		List<AccessReviewEntry> review = this.data.grants().review(dataAdmin, dataset.id());
 		assertThat(review).extracting((entry) -> entry.principal().id(), AccessReviewEntry::lastReadAt)
 			.as("a user's own last read, a group's latest member's, none for a write")
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(alice.userId(), at.plusSeconds(30)),
@@ -171,15 +168,17 @@ class DataFlowsIT {
 
 	private Dataset dataset(Caller dataAdmin) {
 		String suffix = suffix();
-		Group owners = this.groups.create(ADMIN, "owners-" + suffix, "");
-		Dataset created = this.catalog.create(ADMIN,
-				NewDataset
-					.s3("flows-" + suffix, "flows", owners.id(), Classification.OFFICIAL, "flows-" + suffix, "curated/")
-					.withDataAdmins(dataAdmin.asUser()));
+		Group owners = this.data.groups().create(ADMIN, "owners-" + suffix, "");
+		Dataset created = this.data.catalog()
+			.create(ADMIN,
+					NewDataset
+						.s3("flows-" + suffix, "flows", owners.id(), Classification.OFFICIAL, "flows-" + suffix,
+								"curated/")
+						.withDataAdmins(dataAdmin.asUser()));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.catalog.get(created.id()).status().state() != ApplyState.PENDING);
-		assertThat(this.catalog.get(created.id()).status().state()).isEqualTo(ApplyState.READY);
-		return this.catalog.get(created.id());
+			.until(() -> this.data.catalog().get(created.id()).status().state() != ApplyState.PENDING);
+		assertThat(this.data.catalog().get(created.id()).status().state()).isEqualTo(ApplyState.READY);
+		return this.data.catalog().get(created.id());
 	}
 
 }

@@ -43,7 +43,7 @@ import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 				"platform.data-access.buckets.upload-origins=http://localhost:8080",
 				"platform.data-access.buckets.tls-only=false" })
 @PlatformDatabase
-@Import(DataAccessFixture.Clocks.class)
+@Import({ DataAccessFixture.Clocks.class, DataAccessServices.Config.class })
 class DataInUploadsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
@@ -53,19 +53,10 @@ class DataInUploadsIT {
 	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
+	DataAccessServices data;
+
+	@Autowired
 	DatasetUploads uploads;
-
-	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	DatasetVersions versions;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
 
 	@Autowired
 	MovableClock clock;
@@ -100,7 +91,7 @@ class DataInUploadsIT {
 		assertThat(version.manifest()).extracting(ManifestEntry::key, ManifestEntry::size, ManifestEntry::sha256)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("readme.txt", 1000L, sha256(second)),
 					org.assertj.core.groups.Tuple.tuple("survey.csv", (long) file.length, sha256(file)));
-		assertThat(this.versions.verify(version.id()).problems()).isEmpty();
+		assertThat(this.data.versions().verify(version.id()).problems()).isEmpty();
 		assertThat(this.uploads.get(owner, started.id()).sealedVersionId()).isEqualTo(version.id());
 		assertThatExceptionOfType(InvalidPath.class)
 			.isThrownBy(() -> this.uploads.start(owner, dataset.id(), new NewUpload("batch-1/more.csv", 10, null)));
@@ -196,9 +187,10 @@ class DataInUploadsIT {
 		Dataset dataset = dataset(owner);
 		Caller reader = analyst();
 		Caller writer = analyst();
-		this.grants.grant(owner, NewGrant.of(dataset.id(), Principal.user(reader.asUser()), AccessLevel.READ));
-		this.grants.grant(owner, NewGrant.of(dataset.id(), Principal.user(writer.asUser()), AccessLevel.READ_WRITE)
-			.withPaths(PathAccess.readWrite("incoming")));
+		this.data.grants().grant(owner, NewGrant.of(dataset.id(), Principal.user(reader.asUser()), AccessLevel.READ));
+		this.data.grants()
+			.grant(owner, NewGrant.of(dataset.id(), Principal.user(writer.asUser()), AccessLevel.READ_WRITE)
+				.withPaths(PathAccess.readWrite("incoming")));
 		assertThatExceptionOfType(PermissionDenied.class)
 			.isThrownBy(() -> this.uploads.start(reader, dataset.id(), new NewUpload("incoming/x.csv", 10, null)));
 		assertThatExceptionOfType(PermissionDenied.class)
@@ -225,14 +217,15 @@ class DataInUploadsIT {
 
 	private Dataset dataset(Caller dataAdmin) {
 		String suffix = suffix();
-		Group owners = this.groups.create(ADMIN, "owners-" + suffix, "");
-		Dataset created = this.catalog.create(ADMIN,
-				NewDataset.s3("up-" + suffix, "uploads", owners.id(), Classification.OFFICIAL, "up-" + suffix, "")
-					.withDataAdmins(dataAdmin.asUser()));
+		Group owners = this.data.groups().create(ADMIN, "owners-" + suffix, "");
+		Dataset created = this.data.catalog()
+			.create(ADMIN,
+					NewDataset.s3("up-" + suffix, "uploads", owners.id(), Classification.OFFICIAL, "up-" + suffix, "")
+						.withDataAdmins(dataAdmin.asUser()));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.catalog.get(created.id()).status().state() != ApplyState.PENDING);
-		assertThat(this.catalog.get(created.id()).status().state()).isEqualTo(ApplyState.READY);
-		return this.catalog.get(created.id());
+			.until(() -> this.data.catalog().get(created.id()).status().state() != ApplyState.PENDING);
+		assertThat(this.data.catalog().get(created.id()).status().state()).isEqualTo(ApplyState.READY);
+		return this.data.catalog().get(created.id());
 	}
 
 	private static byte[] bytes(int size) {

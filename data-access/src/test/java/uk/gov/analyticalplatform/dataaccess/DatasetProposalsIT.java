@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
@@ -38,7 +37,7 @@ import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
 				"platform.data-access.buckets.access-log-bucket=ap-access-logs-${random.int[100000,999999]}",
 				"platform.data-access.buckets.archive-storage-class=DEEP_ARCHIVE" })
 @PlatformDatabase
-@Import(DataAccessFixture.Clocks.class)
+@Import({ DataAccessFixture.Clocks.class, DataAccessServices.Config.class })
 class DatasetProposalsIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
@@ -46,22 +45,10 @@ class DatasetProposalsIT {
 	final S3Client s3 = DataAccessFixture.s3();
 
 	@Autowired
+	DataAccessServices data;
+
+	@Autowired
 	DatasetProposals proposals;
-
-	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessRequests requests;
-
-	@Autowired
-	AuditEvents audit;
 
 	@Autowired
 	DataAccessProperties properties;
@@ -94,15 +81,15 @@ class DatasetProposalsIT {
 		DatasetProposal approved = this.proposals.approve(ADMIN, proposal.id(), "DPIA checked");
 		assertThat(approved.state()).isEqualTo(ProposalState.APPROVED);
 		assertThat(approved.decidedBy()).isEqualTo(ADMIN.asUser());
-		Dataset dataset = this.catalog.get(approved.datasetId());
+		Dataset dataset = this.data.catalog().get(approved.datasetId());
 		assertThat(dataset.name()).isEqualTo(proposal.name());
 		assertThat(dataset.bucket()).isEqualTo("ap-data-" + proposal.name());
 		assertThat(dataset.dataAdmins()).containsExactly(proposer.asUser());
 		assertThat(dataset.classification()).isEqualTo(Classification.OFFICIAL_SENSITIVE);
 
-		assertThat(actions(this.audit, "dataset_proposal", proposal.id())).containsExactly("dataset_proposal.created",
-				"dataset_proposal.approved");
-		List<AuditRecord> datasetEvents = events(this.audit, "dataset", dataset.id());
+		assertThat(actions(this.data.audit(), "dataset_proposal", proposal.id()))
+			.containsExactly("dataset_proposal.created", "dataset_proposal.approved");
+		List<AuditRecord> datasetEvents = events(this.data.audit(), "dataset", dataset.id());
 		assertThat(datasetEvents).extracting(AuditRecord::action)
 			.containsExactly("dataset.created", "dataset.admin_added");
 		assertThat(datasetEvents.get(0).details()).containsEntry("retentionDays", 400)
@@ -144,8 +131,8 @@ class DatasetProposalsIT {
 			.isThrownBy(() -> this.proposals.approve(other, proposal.id(), "looks fine"));
 		assertThatExceptionOfType(ProposalNotFound.class).isThrownBy(() -> this.proposals.get(other, proposal.id()));
 
-		Group governance = this.groups.create(ADMIN, this.governanceGroup, "data governance");
-		this.groups.addMember(ADMIN, governance.id(), other.asUser());
+		Group governance = this.data.groups().create(ADMIN, this.governanceGroup, "data governance");
+		this.data.groups().addMember(ADMIN, governance.id(), other.asUser());
 		assertThat(this.proposals.canDecide(other)).isTrue();
 		assertThatExceptionOfType(InvalidDataset.class)
 			.isThrownBy(() -> this.proposals.reject(other, proposal.id(), " "));
@@ -154,7 +141,8 @@ class DatasetProposalsIT {
 		assertThat(rejected.datasetId()).isNull();
 		assertThatExceptionOfType(RequestAlreadyDecided.class)
 			.isThrownBy(() -> this.proposals.approve(ADMIN, proposal.id(), "too late"));
-		assertThatExceptionOfType(DatasetNotFound.class).isThrownBy(() -> this.catalog.getByName(proposal.name()));
+		assertThatExceptionOfType(DatasetNotFound.class)
+			.isThrownBy(() -> this.data.catalog().getByName(proposal.name()));
 	}
 
 	@Test
@@ -181,7 +169,7 @@ class DatasetProposalsIT {
 			.isThrownBy(() -> this.proposals.propose(analyst(), proposal(name, 30, RetentionAction.ARCHIVE)));
 		assertThatExceptionOfType(InvalidDataset.class).isThrownBy(
 				() -> this.proposals.propose(proposer, proposal("days-" + suffix(), 0, RetentionAction.ARCHIVE)));
-		UUID owners = this.groups.create(ADMIN, "owners-" + suffix(), "").id();
+		UUID owners = this.data.groups().create(ADMIN, "owners-" + suffix(), "").id();
 		assertThatExceptionOfType(InvalidDataset.class).isThrownBy(() -> this.proposals.propose(proposer,
 				new NewDatasetProposal("athena-" + suffix(), "", Classification.OFFICIAL, DatasetKind.ATHENA,
 						"analysis", "DPIA-1", 30, RetentionAction.ARCHIVE, owners)));
@@ -197,14 +185,14 @@ class DatasetProposalsIT {
 		Caller proposer = analyst();
 		Caller colleague = analyst();
 		Dataset dataset = approvedDataset(proposer, 365, RetentionAction.ARCHIVE);
-		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(() -> this.grants.grant(proposer,
-				NewGrant.of(dataset.id(), Principal.user(proposer.asUser()), AccessLevel.ADMIN)));
-		Grant shared = this.grants.grant(proposer,
-				NewGrant.of(dataset.id(), Principal.user(colleague.asUser()), AccessLevel.READ));
+		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(() -> this.data.grants()
+			.grant(proposer, NewGrant.of(dataset.id(), Principal.user(proposer.asUser()), AccessLevel.ADMIN)));
+		Grant shared = this.data.grants()
+			.grant(proposer, NewGrant.of(dataset.id(), Principal.user(colleague.asUser()), AccessLevel.READ));
 		assertThat(shared.grantedBy()).isEqualTo(proposer.asUser());
-		AccessRequest request = this.requests.submit(analyst(),
-				NewAccessRequest.of(dataset.id(), AccessLevel.READ, "court survey analysis"));
-		assertThat(this.requests.approve(proposer, request.id(), "fits the purpose").state())
+		AccessRequest request = this.data.requests()
+			.submit(analyst(), NewAccessRequest.of(dataset.id(), AccessLevel.READ, "court survey analysis"));
+		assertThat(this.data.requests().approve(proposer, request.id(), "fits the purpose").state())
 			.isEqualTo(AccessRequestState.APPROVED);
 	}
 
@@ -227,8 +215,9 @@ class DatasetProposalsIT {
 	private Dataset approvedDataset(Caller proposer, int days, RetentionAction action) {
 		DatasetProposal proposal = this.proposals.propose(proposer, proposal("p-" + suffix(), days, action));
 		UUID id = this.proposals.approve(ADMIN, proposal.id(), null).datasetId();
-		await().atMost(Duration.ofSeconds(90)).until(() -> this.catalog.get(id).status().state() != ApplyState.PENDING);
-		Dataset dataset = this.catalog.get(id);
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.data.catalog().get(id).status().state() != ApplyState.PENDING);
+		Dataset dataset = this.data.catalog().get(id);
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 		return dataset;
 	}
@@ -243,7 +232,7 @@ class DatasetProposalsIT {
 	}
 
 	private NewDatasetProposal proposal(String name, int days, RetentionAction action) {
-		UUID owners = this.groups.create(ADMIN, "owners-" + suffix(), "").id();
+		UUID owners = this.data.groups().create(ADMIN, "owners-" + suffix(), "").id();
 		return new NewDatasetProposal(name, "Survey of court users", Classification.OFFICIAL_SENSITIVE, DatasetKind.S3,
 				"Evaluate the court user survey", "DPIA-2026-041", days, action, owners);
 	}

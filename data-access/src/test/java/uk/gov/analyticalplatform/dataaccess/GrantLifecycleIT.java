@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.TestDatabases;
@@ -22,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.ADMIN;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.BOB;
+import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.DAVE;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.actions;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.analyst;
 import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
@@ -32,33 +34,11 @@ import static uk.gov.analyticalplatform.dataaccess.DataAccessFixture.suffix;
  */
 @SpringBootTest(classes = DataAccessTestApplication.class)
 @PlatformDatabase
-@Import(DataAccessFixture.Clocks.class)
+@Import({ DataAccessFixture.Clocks.class, DataAccessServices.Config.class })
 class GrantLifecycleIT {
 
-	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
-
-	static final Caller ALICE = Caller.user("u-alice", "alice");
-
-	static final Caller BOB = Caller.user("u-bob", "bob");
-
-	static final Caller CAROL = Caller.user("u-carol", "carol");
-
-	static final Caller DAVE = Caller.user("u-dave", "dave");
-
 	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessStatus status;
-
-	@Autowired
-	AuditEvents audit;
+	DataAccessServices data;
 
 	@Autowired
 	MovableClock clock;
@@ -70,52 +50,55 @@ class GrantLifecycleIT {
 	void expiredGrantsAreRevokedAutomaticallyAndAudited() {
 		Dataset dataset = dataset();
 		Caller analyst = analyst();
-		Grant grant = this.grants.grant(BOB,
-				NewGrant.of(dataset.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
-					.expiringAt(this.clock.instant().plus(Duration.ofDays(7))));
-		assertThat(this.status.of(analyst.asUser()).datasets()).hasSize(1);
+		Grant grant = this.data.grants()
+			.grant(BOB, NewGrant.of(dataset.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
+				.expiringAt(this.clock.instant().plus(Duration.ofDays(7))));
+		assertThat(this.data.status().of(analyst.asUser()).datasets()).hasSize(1);
 		this.clock.advance(Duration.ofDays(8));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.grants.get(grant.id()).active()).isFalse());
-		Grant ended = this.grants.get(grant.id());
+			.untilAsserted(() -> assertThat(this.data.grants().get(grant.id()).active()).isFalse());
+		Grant ended = this.data.grants().get(grant.id());
 		assertThat(ended.revokedBy()).isEqualTo("system:dataaccess-reconciler");
-		assertThat(actions(this.audit, "grant", grant.id())).containsExactly("grant.created", "grant.expired");
-		assertThat(this.status.of(analyst.asUser()).datasets()).isEmpty();
+		assertThat(actions(this.data.audit(), "grant", grant.id())).containsExactly("grant.created", "grant.expired");
+		assertThat(this.data.status().of(analyst.asUser()).datasets()).isEmpty();
 	}
 
 	@Test
 	void aGrantToAGroupReachesEveryMemberAndLeavingTheGroupEndsIt() {
 		Dataset dataset = dataset();
 		Caller analyst = analyst();
-		Group team = this.groups.create(ADMIN, "team-" + suffix(), "analysts of one team");
-		this.groups.addMember(ADMIN, team.id(), analyst.asUser());
-		this.grants.grant(BOB, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
-		assertThat(this.status.of(analyst.asUser()).datasets()).singleElement()
+		Group team = this.data.groups().create(ADMIN, "team-" + suffix(), "analysts of one team");
+		this.data.groups().addMember(ADMIN, team.id(), analyst.asUser());
+		this.data.grants().grant(BOB, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ));
+		assertThat(this.data.status().of(analyst.asUser()).datasets()).singleElement()
 			.satisfies((entry) -> assertThat(entry.via()).containsExactly("group:" + team.name()));
-		this.groups.removeMember(ADMIN, team.id(), analyst.userId());
-		assertThat(this.status.of(analyst.asUser()).datasets()).isEmpty();
-		assertThat(actions(this.audit, "group", team.id())).containsExactly("group.created", "group.member_added",
-				"group.member_removed");
+		this.data.groups().removeMember(ADMIN, team.id(), analyst.userId());
+		assertThat(this.data.status().of(analyst.asUser()).datasets()).isEmpty();
+		assertThat(actions(this.data.audit(), "group", team.id())).containsExactly("group.created",
+				"group.member_added", "group.member_removed");
 		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(() -> {
-			this.groups.addMember(ADMIN, team.id(), BOB.asUser());
-			this.grants.grant(BOB, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ_WRITE));
+			this.data.groups().addMember(ADMIN, team.id(), BOB.asUser());
+			this.data.grants()
+				.grant(BOB, NewGrant.of(dataset.id(), Principal.group(team.id()), AccessLevel.READ_WRITE));
 		});
 	}
 
 	@Test
 	void aNewGrantReplacesThePrincipalsActiveGrantAndRevokingEndsIt() {
 		Dataset dataset = dataset();
-		Grant read = this.grants.grant(BOB, NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ));
-		Grant write = this.grants.grant(BOB,
-				NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ_WRITE));
-		assertThat(this.grants.get(read.id()).revokeReason()).isEqualTo("replaced by grant " + write.id());
-		assertThat(this.grants.activeOn(BOB, dataset.id())).extracting(Grant::id).containsExactly(write.id());
-		this.grants.revoke(BOB, write.id(), "project finished");
-		assertThat(this.grants.activeOn(BOB, dataset.id())).isEmpty();
-		assertThat(actions(this.audit, "grant", write.id())).containsExactly("grant.created", "grant.revoked");
-		List<AccessReviewEntry> review = this.grants.review(BOB, dataset.id());
+		Grant read = this.data.grants()
+			.grant(BOB, NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ));
+		Grant write = this.data.grants()
+			.grant(BOB, NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ_WRITE));
+		assertThat(this.data.grants().get(read.id()).revokeReason()).isEqualTo("replaced by grant " + write.id());
+		assertThat(this.data.grants().activeOn(BOB, dataset.id())).extracting(Grant::id).containsExactly(write.id());
+		this.data.grants().revoke(BOB, write.id(), "project finished");
+		assertThat(this.data.grants().activeOn(BOB, dataset.id())).isEmpty();
+		assertThat(actions(this.data.audit(), "grant", write.id())).containsExactly("grant.created", "grant.revoked");
+		List<AccessReviewEntry> review = this.data.grants().review(BOB, dataset.id());
 		assertThat(review).hasSize(2).allSatisfy((entry) -> assertThat(entry.revokedAt()).isNotNull());
-		assertThatExceptionOfType(PermissionDenied.class).isThrownBy(() -> this.grants.review(DAVE, dataset.id()));
+		assertThatExceptionOfType(PermissionDenied.class)
+			.isThrownBy(() -> this.data.grants().review(DAVE, dataset.id()));
 	}
 
 	@Test
@@ -125,18 +108,17 @@ class GrantLifecycleIT {
 		for (int i = 0; i < 2_000; i++) {
 			paths.add(PathAccess.readWrite(String.format("a-rather-long-area-name-%05d/", i)));
 		}
-		assertThatExceptionOfType(GrantDoesNotFit.class)
-			.isThrownBy(() -> this.grants.grant(BOB,
-					new NewGrant(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ_WRITE, paths, null)))
+		assertThatExceptionOfType(GrantDoesNotFit.class).isThrownBy(() -> this.data.grants()
+			.grant(BOB, new NewGrant(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ_WRITE, paths, null)))
 			.withMessageContaining("dave");
-		assertThat(this.grants.activeOn(BOB, dataset.id())).isEmpty();
+		assertThat(this.data.grants().activeOn(BOB, dataset.id())).isEmpty();
 	}
 
 	@Test
 	void theApplicationsDatabaseRoleCannotRewriteAGrant() throws SQLException {
 		Dataset dataset = dataset();
-		Grant grant = this.grants.grant(BOB,
-				NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ));
+		Grant grant = this.data.grants()
+			.grant(BOB, NewGrant.of(dataset.id(), Principal.user(DAVE.asUser()), AccessLevel.READ));
 		try (Connection app = TestDatabases.application(this.database)) {
 			assertThatThrownBy(() -> app.createStatement()
 				.executeUpdate("UPDATE grants SET level = 'ADMIN' WHERE id = '" + grant.id() + "'"))
@@ -148,7 +130,7 @@ class GrantLifecycleIT {
 	}
 
 	private Dataset dataset() {
-		return DataAccessFixture.prisonsDataset(this.groups, this.catalog, BOB);
+		return DataAccessFixture.prisonsDataset(this.data.groups(), this.data.catalog(), BOB);
 	}
 
 }

@@ -24,23 +24,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
-import uk.gov.analyticalplatform.dataaccess.AccessRequests;
-import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.AppNotOwned;
 import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
+import uk.gov.analyticalplatform.dataaccess.DataAccessServices;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
-import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.Grant;
-import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
@@ -52,7 +47,6 @@ import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,7 +62,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = DataAccessTestApplication.class, properties = "platform.data-access.buckets.tls-only=false")
 @PlatformDatabase
-@Import(AppAwsAccessIT.Owners.class)
+@Import({ AppAwsAccessIT.Owners.class, DataAccessServices.Config.class })
 class AppAwsAccessIT {
 
 	static final Caller BOB = Caller.user("u-bob", "bob");
@@ -78,22 +72,7 @@ class AppAwsAccessIT {
 	static MotoIam moto;
 
 	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessRequests requests;
-
-	@Autowired
-	AccessStatus status;
-
-	@Autowired
-	AuditEvents audit;
+	DataAccessServices data;
 
 	@Autowired
 	DataAccessProperties properties;
@@ -115,10 +94,7 @@ class AppAwsAccessIT {
 
 	@DynamicPropertySource
 	static void enforcedAws(DynamicPropertyRegistry registry) {
-		moto = MotoIam.resetWithAdmin(PlatformServices.get().awsIamEndpoint());
-		registry.add("platform.aws.endpoint", moto::endpoint);
-		registry.add("platform.aws.access-key-id", () -> moto.admin().accessKeyId());
-		registry.add("platform.aws.secret-access-key", () -> moto.admin().secretAccessKey());
+		moto = MotoIam.enforcing(registry);
 	}
 
 	@AfterAll
@@ -140,15 +116,16 @@ class AppAwsAccessIT {
 			admin.putObject((r) -> r.bucket(other.bucket()).key("x.csv"), RequestBody.fromString("x"));
 		}
 		// the owner's own grant on the other dataset is theirs, not the app's
-		this.grants.grant(BOB, NewGrant.of(other.id(), Principal.user(owner.asUser()), AccessLevel.READ));
+		this.data.grants().grant(BOB, NewGrant.of(other.id(), Principal.user(owner.asUser()), AccessLevel.READ));
 
-		AccessRequest request = this.requests.submitForApp(owner, app,
-				NewAccessRequest.of(data.id(), AccessLevel.READ, "the dashboard shows the monthly figures")
-					.withPaths(PathAccess.read("a/")));
+		AccessRequest request = this.data.requests()
+			.submitForApp(owner, app,
+					NewAccessRequest.of(data.id(), AccessLevel.READ, "the dashboard shows the monthly figures")
+						.withPaths(PathAccess.read("a/")));
 		assertThat(request.app()).isEqualTo(app);
 		assertThatExceptionOfType(SelfApprovalForbidden.class)
-			.isThrownBy(() -> this.requests.approve(owner, request.id(), "mine"));
-		this.requests.approve(BOB, request.id(), "approved for the dashboard");
+			.isThrownBy(() -> this.data.requests().approve(owner, request.id(), "mine"));
+		this.data.requests().approve(BOB, request.id(), "approved for the dashboard");
 
 		String roleArn = awaitAppRole(app);
 		assertThat(roleArn).endsWith("/" + this.properties.rolePrefix() + "_app_" + app);
@@ -166,16 +143,17 @@ class AppAwsAccessIT {
 					() -> s3.putObject((r) -> r.bucket(data.bucket()).key("a/new.csv"), RequestBody.fromString("no")));
 			assertDenied(() -> read(s3, other.bucket(), "x.csv"));
 		}
-		assertThat(this.status.appGrants(app)).singleElement()
+		assertThat(this.data.status().appGrants(app)).singleElement()
 			.satisfies((grant) -> assertThat(grant.principal()).isEqualTo(Principal.app(app)));
-		assertThat(this.audit
+		assertThat(this.data.audit()
 			.search(new AuditQuery(null, "access_request.", "access_request", request.id().toString(), null, null),
 					null, 10)
 			.events()).extracting(AuditRecord::action).contains("access_request.created", "access_request.approved");
 
-		Grant granted = this.status.appGrants(app).get(0);
-		this.grants.revoke(BOB, granted.id(), "dashboard retired");
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.status.appRoleArn(app)).isNull());
+		Grant granted = this.data.status().appGrants(app).get(0);
+		this.data.grants().revoke(BOB, granted.id(), "dashboard retired");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.data.status().appRoleArn(app)).isNull());
 		try (IamClient iam = moto.iam()) {
 			assertThatExceptionOfType(NoSuchEntityException.class)
 				.isThrownBy(() -> iam.getRole((r) -> r.roleName(this.properties.rolePrefix() + "_app_" + app)));
@@ -192,17 +170,17 @@ class AppAwsAccessIT {
 		Owners.OWNERS.put(app, Set.of(owner.userId(), BOB.userId()));
 		Dataset data = dataset("appself-" + suffix);
 
-		assertThatExceptionOfType(AppNotOwned.class).isThrownBy(() -> this.requests.submitForApp(stranger, app,
-				NewAccessRequest.of(data.id(), AccessLevel.READ, "not my app")));
-		assertThatExceptionOfType(AppNotOwned.class).isThrownBy(() -> this.requests.submitForApp(owner,
-				"no-such-app-" + suffix, NewAccessRequest.of(data.id(), AccessLevel.READ, "no app")));
-		AccessRequest request = this.requests.submitForApp(owner, app,
-				NewAccessRequest.of(data.id(), AccessLevel.READ, "for the app"));
+		assertThatExceptionOfType(AppNotOwned.class).isThrownBy(() -> this.data.requests()
+			.submitForApp(stranger, app, NewAccessRequest.of(data.id(), AccessLevel.READ, "not my app")));
+		assertThatExceptionOfType(AppNotOwned.class).isThrownBy(() -> this.data.requests()
+			.submitForApp(owner, "no-such-app-" + suffix, NewAccessRequest.of(data.id(), AccessLevel.READ, "no app")));
+		AccessRequest request = this.data.requests()
+			.submitForApp(owner, app, NewAccessRequest.of(data.id(), AccessLevel.READ, "for the app"));
 		assertThatExceptionOfType(SelfApprovalForbidden.class)
-			.isThrownBy(() -> this.requests.approve(BOB, request.id(), "co-owner"));
-		assertThatExceptionOfType(SelfApprovalForbidden.class)
-			.isThrownBy(() -> this.grants.grant(BOB, NewGrant.of(data.id(), Principal.app(app), AccessLevel.READ)));
-		assertThat(this.status.appGrants(app)).isEmpty();
+			.isThrownBy(() -> this.data.requests().approve(BOB, request.id(), "co-owner"));
+		assertThatExceptionOfType(SelfApprovalForbidden.class).isThrownBy(
+				() -> this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.app(app), AccessLevel.READ)));
+		assertThat(this.data.status().appGrants(app)).isEmpty();
 
 		// and the table itself refuses a decision by an owner of the time, whatever the
 		// code
@@ -221,12 +199,13 @@ class AppAwsAccessIT {
 	}
 
 	private String awaitAppRole(String app) {
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.status.appRoleArn(app)).isNotNull());
-		return this.status.appRoleArn(app);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.data.status().appRoleArn(app)).isNotNull());
+		return this.data.status().appRoleArn(app);
 	}
 
 	private Dataset dataset(String bucket) {
-		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+		Dataset dataset = ProvisionedDatasets.register(this.data.catalog(), this.data.groups(), bucket,
 				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, "")
 					.withDataAdmins(BOB.asUser()));
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);

@@ -30,23 +30,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
-import uk.gov.analyticalplatform.dataaccess.AccessRequests;
-import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
+import uk.gov.analyticalplatform.dataaccess.DataAccessServices;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
-import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
 import uk.gov.analyticalplatform.dataaccess.DatasetVersion;
-import uk.gov.analyticalplatform.dataaccess.DatasetVersions;
 import uk.gov.analyticalplatform.dataaccess.Grant;
-import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.ManifestEntry;
 import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
@@ -60,7 +54,6 @@ import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
-import uk.gov.analyticalplatform.testing.PlatformServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -77,7 +70,7 @@ import static org.awaitility.Awaitility.await;
 // statement.
 @SpringBootTest(classes = DataAccessTestApplication.class, properties = "platform.data-access.buckets.tls-only=false")
 @PlatformDatabase
-@Import(AwsAccessIT.Clocks.class)
+@Import({ AwsAccessIT.Clocks.class, DataAccessServices.Config.class })
 class AwsAccessIT {
 
 	static final Caller ADMIN = Caller.platformAdmin("u-admin", "admin");
@@ -87,25 +80,7 @@ class AwsAccessIT {
 	static MotoIam moto;
 
 	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessRequests requests;
-
-	@Autowired
-	AccessStatus status;
-
-	@Autowired
-	DatasetVersions versions;
-
-	@Autowired
-	AuditEvents audit;
+	DataAccessServices data;
 
 	@Autowired
 	MovableClock clock;
@@ -132,10 +107,7 @@ class AwsAccessIT {
 
 	@DynamicPropertySource
 	static void enforcedAws(DynamicPropertyRegistry registry) {
-		moto = MotoIam.resetWithAdmin(PlatformServices.get().awsIamEndpoint());
-		registry.add("platform.aws.endpoint", moto::endpoint);
-		registry.add("platform.aws.access-key-id", () -> moto.admin().accessKeyId());
-		registry.add("platform.aws.secret-access-key", () -> moto.admin().secretAccessKey());
+		moto = MotoIam.enforcing(registry);
 	}
 
 	@AfterAll
@@ -156,11 +128,11 @@ class AwsAccessIT {
 				.createBucketConfiguration((c) -> c.locationConstraint("eu-west-2")));
 			admin.putObject((r) -> r.bucket("other-" + suffix).key("x.csv"), RequestBody.fromString("x"));
 		}
-		this.grants.grant(BOB, NewGrant.of(aux.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
-		AccessRequest request = this.requests.submit(analyst,
-				NewAccessRequest.of(data.id(), AccessLevel.READ, "prison population report")
-					.withPaths(PathAccess.read("a/")));
-		this.requests.approve(BOB, request.id(), "approved for the report");
+		this.data.grants().grant(BOB, NewGrant.of(aux.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
+		AccessRequest request = this.data.requests()
+			.submit(analyst, NewAccessRequest.of(data.id(), AccessLevel.READ, "prison population report")
+				.withPaths(PathAccess.read("a/")));
+		this.data.requests().approve(BOB, request.id(), "approved for the report");
 		String roleArn = awaitApplied(analyst).applied().roleArn();
 		AwsSessionCredentials credentials = moto.assumeWithWebIdentity(roleArn, analyst.username());
 		try (S3Client s3 = moto.s3(credentials)) {
@@ -169,33 +141,34 @@ class AwsAccessIT {
 			assertDenied(() -> write(s3, data.bucket(), "a/new.csv"));
 			assertDenied(() -> read(s3, "other-" + suffix, "x.csv"));
 
-			AccessRequest upgrade = this.requests.submit(analyst,
-					NewAccessRequest.of(data.id(), AccessLevel.READ_WRITE, "write the results back")
-						.withPaths(PathAccess.readWrite("a/")));
-			this.requests.approve(BOB, upgrade.id(), "ok");
+			AccessRequest upgrade = this.data.requests()
+				.submit(analyst, NewAccessRequest.of(data.id(), AccessLevel.READ_WRITE, "write the results back")
+					.withPaths(PathAccess.readWrite("a/")));
+			this.data.requests().approve(BOB, upgrade.id(), "ok");
 			awaitApplied(analyst);
 			write(s3, data.bucket(), "a/new.csv");
 			assertThat(read(s3, data.bucket(), "a/new.csv")).isEqualTo("written");
 			assertDenied(() -> write(s3, data.bucket(), "b/new.csv"));
 
-			Grant current = this.grants.activeOn(BOB, data.id()).get(0);
-			this.grants.revoke(BOB, current.id(), "project over");
+			Grant current = this.data.grants().activeOn(BOB, data.id()).get(0);
+			this.data.grants().revoke(BOB, current.id(), "project over");
 			awaitApplied(analyst);
 			assertDenied(() -> read(s3, data.bucket(), "a/one.csv"));
 
-			Grant expiring = this.grants.grant(BOB,
-					NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
-						.withPaths(PathAccess.read("a/"))
-						.expiringAt(this.clock.instant().plus(Duration.ofHours(1))));
+			Grant expiring = this.data.grants()
+				.grant(BOB,
+						NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
+							.withPaths(PathAccess.read("a/"))
+							.expiringAt(this.clock.instant().plus(Duration.ofHours(1))));
 			awaitApplied(analyst);
 			assertThat(read(s3, data.bucket(), "a/one.csv")).isEqualTo("a,1");
 			this.clock.advance(Duration.ofHours(2));
 			await().atMost(Duration.ofSeconds(30))
-				.untilAsserted(() -> assertThat(this.grants.get(expiring.id()).active()).isFalse());
-			this.status.resyncNow(ADMIN);
+				.untilAsserted(() -> assertThat(this.data.grants().get(expiring.id()).active()).isFalse());
+			this.data.status().resyncNow(ADMIN);
 			assertDenied(() -> read(s3, data.bucket(), "a/one.csv"));
 		}
-		this.grants.revoke(BOB, this.grants.activeOn(BOB, aux.id()).get(0).id(), "no access left");
+		this.data.grants().revoke(BOB, this.data.grants().activeOn(BOB, aux.id()).get(0).id(), "no access left");
 		awaitApplied(analyst);
 		try (IamClient iam = moto.iam()) {
 			assertThatExceptionOfType(NoSuchEntityException.class)
@@ -212,8 +185,9 @@ class AwsAccessIT {
 			admin.putObject((r) -> r.bucket(data.bucket()).key("a/one.csv"), RequestBody.fromString("a,1"));
 			admin.putObject((r) -> r.bucket(data.bucket()).key("b/two.csv"), RequestBody.fromString("b,2"));
 		}
-		this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
-			.withPaths(PathAccess.read("a/")));
+		this.data.grants()
+			.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
+				.withPaths(PathAccess.read("a/")));
 		UserAccess applied = awaitApplied(analyst);
 		String roleName = this.rolePrefix + "_user_" + analyst.username();
 		String compiled = applied.applied().policies().get(1).document();
@@ -225,7 +199,7 @@ class AwsAccessIT {
 			AwsSessionCredentials credentials = moto.assumeWithWebIdentity(applied.applied().roleArn(), "drift");
 			try (S3Client s3 = moto.s3(credentials)) {
 				assertThat(read(s3, data.bucket(), "b/two.csv")).isEqualTo("b,2");
-				this.status.resyncNow(ADMIN);
+				this.data.status().resyncNow(ADMIN);
 				assertDenied(() -> read(s3, data.bucket(), "b/two.csv"));
 				assertThat(read(s3, data.bucket(), "a/one.csv")).isEqualTo("a,1");
 			}
@@ -234,7 +208,7 @@ class AwsAccessIT {
 					compiled))
 				.isTrue();
 		}
-		List<AuditRecord> drift = this.audit
+		List<AuditRecord> drift = this.data.audit()
 			.search(new AuditQuery(null, "access.drift_corrected", "iam_role", roleName, null, null), null, 10)
 			.events();
 		assertThat(drift).singleElement().satisfies((event) -> {
@@ -255,12 +229,12 @@ class AwsAccessIT {
 				.assumeRolePolicyDocument(trust)
 				.tags(Tag.builder().key(IamRoles.TAG).value("control-plane:" + this.rolePrefix).build()));
 			iam.createRole((r) -> r.roleName(foreign).path(IamRoles.PATH).assumeRolePolicyDocument(trust));
-			this.status.resyncNow(ADMIN);
+			this.data.status().resyncNow(ADMIN);
 			assertThatExceptionOfType(NoSuchEntityException.class)
 				.isThrownBy(() -> iam.getRole((r) -> r.roleName(ghost)));
 			assertThat(iam.getRole((r) -> r.roleName(foreign)).role().roleName()).isEqualTo(foreign);
 		}
-		assertThat(this.audit
+		assertThat(this.data.audit()
 			.search(new AuditQuery(null, "access.orphan_role_deleted", "iam_role", ghost, null, null), null, 10)
 			.events()).hasSize(1);
 	}
@@ -277,14 +251,15 @@ class AwsAccessIT {
 			}
 		}
 		String name = "courts-" + suffix.replace('_', '-');
-		Dataset courts = ProvisionedDatasets.register(this.catalog, this.groups, name,
+		Dataset courts = ProvisionedDatasets.register(this.data.catalog(), this.data.groups(), name,
 				(owners) -> NewDataset
 					.athena(name, "Court hearings", owners, Classification.OFFICIAL, database,
 							List.of("hearings", "cases"))
 					.withDataAdmins(BOB.asUser()));
 		assertThat(courts.status().state()).as("%s", courts.status()).isEqualTo(ApplyState.READY);
-		this.grants.grant(BOB, NewGrant.of(courts.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
-			.withPaths(PathAccess.read("hearings")));
+		this.data.grants()
+			.grant(BOB, NewGrant.of(courts.id(), Principal.user(analyst.asUser()), AccessLevel.READ)
+				.withPaths(PathAccess.read("hearings")));
 		UserAccess access = awaitApplied(analyst);
 		assertThat(access.applied().lakeFormation()).containsExactly("DESCRIBE on " + database,
 				"DESCRIBE,SELECT on " + database + ".hearings");
@@ -314,11 +289,13 @@ class AwsAccessIT {
 			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/part-1.csv"),
 					RequestBody.fromString(second));
 		}
-		this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ_WRITE));
-		DatasetVersion version = this.versions.register(BOB, data.id(),
-				new NewDatasetVersion("v1", "versions/v1/", List.of(new ManifestEntry("part-0.csv", 13, sha256(first)),
-						new ManifestEntry("part-1.csv", 13, sha256(second)))));
-		assertThat(this.versions.verify(version.id()).intact()).isTrue();
+		this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ_WRITE));
+		DatasetVersion version = this.data.versions()
+			.register(BOB, data.id(),
+					new NewDatasetVersion("v1", "versions/v1/",
+							List.of(new ManifestEntry("part-0.csv", 13, sha256(first)),
+									new ManifestEntry("part-1.csv", 13, sha256(second)))));
+		assertThat(this.data.versions().verify(version.id()).intact()).isTrue();
 		String roleArn = awaitApplied(analyst).applied().roleArn();
 		try (S3Client s3 = moto.s3(moto.assumeWithWebIdentity(roleArn, "versions"))) {
 			write(s3, data.bucket(), "curated/work/out.csv");
@@ -333,7 +310,7 @@ class AwsAccessIT {
 			admin.putObject((r) -> r.bucket(data.bucket()).key("curated/versions/v1/extra.csv"),
 					RequestBody.fromString("x"));
 		}
-		VersionVerification verification = this.versions.verify(version.id());
+		VersionVerification verification = this.data.versions().verify(version.id());
 		assertThat(verification.intact()).isFalse();
 		assertThat(verification.problems()).extracting((p) -> p.key() + " " + p.kind())
 			.containsExactly("part-0.csv CONTENT_CHANGED", "part-1.csv MISSING", "extra.csv UNEXPECTED_OBJECT");
@@ -349,9 +326,9 @@ class AwsAccessIT {
 		Dataset data = dataset("blocked-" + suffix, "");
 		try (IamClient iam = moto.iam()) {
 			iam.createRole((r) -> r.roleName(roleName).assumeRolePolicyDocument(trust));
-			this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
+			this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-				UserAccess access = this.status.of(analyst.asUser());
+				UserAccess access = this.data.status().of(analyst.asUser());
 				assertThat(access.status().state()).isEqualTo(ApplyState.FAILED);
 				assertThat(access.status().reason()).contains("not managed by the Analytical Platform");
 			});
@@ -376,14 +353,14 @@ class AwsAccessIT {
 
 	private UserAccess awaitApplied(Caller user) {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			UserAccess access = this.status.of(user.asUser());
+			UserAccess access = this.data.status().of(user.asUser());
 			assertThat(access.status().upToDate()).as("%s", access.status()).isTrue();
 		});
-		return this.status.of(user.asUser());
+		return this.data.status().of(user.asUser());
 	}
 
 	private Dataset dataset(String bucket, String rootPrefix) {
-		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+		Dataset dataset = ProvisionedDatasets.register(this.data.catalog(), this.data.groups(), bucket,
 				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, rootPrefix)
 					.withDataAdmins(BOB.asUser()));
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);

@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import uk.gov.analyticalplatform.testing.PlatformServices;
+
 /**
  * The IAM-enforcing AWS emulator of {@code scripts/services.sh}: reset, three unchecked
  * calls to create the control plane's own admin user and key, then every call checked
@@ -65,6 +69,19 @@ final class MotoIam {
 			var key = iam.createAccessKey((r) -> r.userName("control-plane")).accessKey();
 			return new MotoIam(uri, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
 		}
+	}
+
+	/**
+	 * Resets the emulator of this run's services and points the application's AWS
+	 * settings at it with the admin's key: what a test's {@code @DynamicPropertySource}
+	 * does to run the application against an emulator that enforces IAM.
+	 */
+	static MotoIam enforcing(DynamicPropertyRegistry registry) {
+		MotoIam moto = resetWithAdmin(PlatformServices.get().awsIamEndpoint());
+		registry.add("platform.aws.endpoint", moto::endpoint);
+		registry.add("platform.aws.access-key-id", () -> moto.admin().accessKeyId());
+		registry.add("platform.aws.secret-access-key", () -> moto.admin().secretAccessKey());
+		return moto;
 	}
 
 	String endpoint() {

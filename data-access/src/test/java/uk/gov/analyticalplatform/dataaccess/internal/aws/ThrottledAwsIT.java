@@ -11,19 +11,17 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
-import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
+import uk.gov.analyticalplatform.dataaccess.DataAccessServices;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
-import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
-import uk.gov.analyticalplatform.dataaccess.Grants;
-import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.Principal;
@@ -48,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = DataAccessTestApplication.class,
 		properties = { "platform.aws.max-attempts=3", "platform.aws.throttling-backoff=200ms" })
 @PlatformDatabase
+@Import(DataAccessServices.Config.class)
 @DirtiesContext
 class ThrottledAwsIT {
 
@@ -60,16 +59,7 @@ class ThrottledAwsIT {
 	static AwsFaultProxy proxy;
 
 	@Autowired
-	DatasetCatalog catalog;
-
-	@Autowired
-	Groups groups;
-
-	@Autowired
-	Grants grants;
-
-	@Autowired
-	AccessStatus status;
+	DataAccessServices data;
 
 	@Autowired
 	DataAccessProperties properties;
@@ -102,9 +92,9 @@ class ThrottledAwsIT {
 		proxy.throttle("s3", "PUT /" + bucket, 1);
 		Dataset data = dataset(bucket);
 		proxy.throttle("iam", "CreateRole", 2);
-		this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
+		this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.status.of(analyst.asUser()).status().upToDate()).isTrue());
+			.untilAsserted(() -> assertThat(this.data.status().of(analyst.asUser()).status().upToDate()).isTrue());
 
 		assertThat(this.iam.getRole((r) -> r.roleName(roleName)).role().roleName()).isEqualTo(roleName);
 		List<Call> createRole = proxy.calls("iam", "CreateRole", roleName);
@@ -126,13 +116,13 @@ class ThrottledAwsIT {
 		String roleName = roleName(analyst);
 		Dataset data = dataset("throttled-" + suffix);
 		proxy.throttle("iam", "PutRolePolicy", Integer.MAX_VALUE);
-		this.grants.grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
+		this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.user(analyst.asUser()), AccessLevel.READ));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(proxy.calls("iam", "PutRolePolicy", roleName)).hasSizeGreaterThanOrEqualTo(6);
-			assertThat(this.status.of(analyst.asUser()).status().state()).isEqualTo(ApplyState.FAILED);
+			assertThat(this.data.status().of(analyst.asUser()).status().state()).isEqualTo(ApplyState.FAILED);
 		});
 
-		UserAccess failed = this.status.of(analyst.asUser());
+		UserAccess failed = this.data.status().of(analyst.asUser());
 		assertThat(failed.status().reason()).startsWith("ThrottledByAws: AWS throttled").contains("Rate exceeded");
 		assertThat(failed.applied()).as("nothing half-applied is reported").isNull();
 		assertThat(this.iam.getRole((r) -> r.roleName(roleName)).role().roleName()).isEqualTo(roleName);
@@ -147,14 +137,14 @@ class ThrottledAwsIT {
 			.isGreaterThanOrEqualTo(this.properties.reconciler().baseBackoff());
 
 		proxy.stopThrottling();
-		this.status.resyncNow(ADMIN);
-		UserAccess applied = this.status.of(analyst.asUser());
+		this.data.status().resyncNow(ADMIN);
+		UserAccess applied = this.data.status().of(analyst.asUser());
 		assertThat(applied.status().upToDate()).as("%s", applied.status()).isTrue();
 		assertThat(this.iam.listRolePolicies((r) -> r.roleName(roleName)).policyNames()).containsExactly("data-access");
 	}
 
 	private Dataset dataset(String bucket) {
-		Dataset dataset = ProvisionedDatasets.register(this.catalog, this.groups, bucket,
+		Dataset dataset = ProvisionedDatasets.register(this.data.catalog(), this.data.groups(), bucket,
 				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, "")
 					.withDataAdmins(BOB.asUser()));
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
