@@ -4,15 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditCsv;
@@ -26,25 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The audit page for platform admins in a real browser, 1280 pixels wide: read, filter by
  * text and by date, page, export and verify; every page checked for accessibility.
  */
-class AuditPageBrowserIT extends IdentityIntegrationTest {
+class AuditPageBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	private AuditLog auditLog;
 
 	@Autowired
 	private TransactionTemplate transactions;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void theLogIsReadableAt1280PixelsWithLocalTimesNamedTargetsAndDetailsAsASummaryList() {
@@ -143,10 +127,6 @@ class AuditPageBrowserIT extends IdentityIntegrationTest {
 		this.browser.type(name + "-day", Integer.toString(day.getDayOfMonth()));
 		this.browser.type(name + "-month", Integer.toString(day.getMonthValue()));
 		this.browser.type(name + "-year", Integer.toString(day.getYear()));
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.signIn(user.username(), SignedInUsers.PASSWORD, freshCode(user.secret()));
 	}
 
 }

@@ -155,6 +155,14 @@ final class Browser implements AutoCloseable {
 			.untilAsserted(() -> assertThat(text(css)).contains(expected));
 	}
 
+	/** Like {@link #awaitText}, for a text that matches a regular expression. */
+	void awaitTextMatching(String css, String regex) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(text(css)).containsPattern(regex));
+	}
+
 	/**
 	 * Fetches a path with the browser's session, as a download link would, and returns
 	 * the response's status and body.

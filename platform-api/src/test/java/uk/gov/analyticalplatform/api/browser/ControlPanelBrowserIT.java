@@ -1,10 +1,7 @@
 package uk.gov.analyticalplatform.api.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.api.support.TestTotp;
@@ -16,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The control panel in a real browser, with an accessibility check of every page visited.
  */
-class ControlPanelBrowserIT extends IdentityIntegrationTest {
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
+class ControlPanelBrowserIT extends BrowserIntegrationTest {
 
 	@Test
 	void aLocalUserSignsInEnrolsTotpSignsOutAndSignsInAgainWithAFreshCode() {
@@ -130,13 +115,6 @@ class ControlPanelBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#verify");
 		assertThat(this.browser.text("#verify-report")).contains("The log is intact");
 		this.browser.assertAccessible();
-	}
-
-	private void signInWithPassword(String username, String password) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", username);
-		this.browser.type("password", password);
-		this.browser.click("#sign-in");
 	}
 
 }

@@ -3,14 +3,10 @@ package uk.gov.analyticalplatform.api.browser;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessRequests;
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The control panel's forms and the data admin's list in a real browser, 1280 pixels
  * wide, each page checked for accessibility.
  */
-class ControlPanelFormsBrowserIT extends IdentityIntegrationTest {
+class ControlPanelFormsBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	private DatasetCatalog catalog;
@@ -47,18 +43,6 @@ class ControlPanelFormsBrowserIT extends IdentityIntegrationTest {
 
 	@Autowired
 	private AccessRequests requests;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void aDataAdminListsTheDatasetsTheyManageWithTheRequestsWaiting() {
@@ -239,10 +223,6 @@ class ControlPanelFormsBrowserIT extends IdentityIntegrationTest {
 
 	private static Caller caller(Enrolled user) {
 		return Caller.user(user.user().id().toString(), user.username());
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.signIn(user.username(), SignedInUsers.PASSWORD, freshCode(user.secret()));
 	}
 
 }

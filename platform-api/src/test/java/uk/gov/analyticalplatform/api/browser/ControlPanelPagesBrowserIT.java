@@ -1,11 +1,7 @@
 package uk.gov.analyticalplatform.api.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.identity.Role;
 
@@ -15,19 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The control panel's error pages, notifications, navigation and confirmations in a real
  * browser, each page checked for accessibility.
  */
-class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
+class ControlPanelPagesBrowserIT extends BrowserIntegrationTest {
 
 	@Test
 	void errorPagesAreControlPanelPagesThatNameTheRequest() {
@@ -129,24 +113,10 @@ class ControlPanelPagesBrowserIT extends IdentityIntegrationTest {
 		for (int i = 0; i < 6; i++) {
 			signInWithPassword(user.username(), "wrong password " + i);
 		}
-		assertThat(this.browser.text(".govuk-error-summary"))
-			.containsPattern("Too many attempts to sign in\\. Wait [1-3]?[0-9] seconds, then try again\\.");
+		this.browser.awaitTextMatching(".govuk-error-summary",
+				"Too many attempts to sign in\\. Wait [1-3]?[0-9] seconds, then try again\\.");
 		this.browser.assertAccessible();
 		this.clock.advance(java.time.Duration.ofMinutes(31));
-	}
-
-	private void signIn(Enrolled user) {
-		signInWithPassword(user.username(), SignedInUsers.PASSWORD);
-		this.browser.type("code", freshCode(user.secret()));
-		this.browser.click("#verify");
-		this.browser.awaitPath("/");
-	}
-
-	private void signInWithPassword(String username, String password) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", username);
-		this.browser.type("password", password);
-		this.browser.click("#sign-in");
 	}
 
 }

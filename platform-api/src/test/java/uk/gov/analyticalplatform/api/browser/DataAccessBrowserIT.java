@@ -4,14 +4,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
@@ -31,25 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approves it, and the analyst sees it applied to AWS (the emulator); every page visited
  * is checked for accessibility.
  */
-class DataAccessBrowserIT extends IdentityIntegrationTest {
+class DataAccessBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	private DatasetCatalog catalog;
 
 	@Autowired
 	private Groups groups;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void anAnalystRequestsADataAdminApprovesAndTheAnalystSeesItAppliedToAws() {
@@ -199,17 +183,6 @@ class DataAccessBrowserIT extends IdentityIntegrationTest {
 					.s3(prefix + "-" + suffix, "Prison population by month", owner.id(), Classification.OFFICIAL,
 							"ui-" + prefix + "-" + suffix, "")
 					.withDataAdmins(new UserRef(dataAdmin.user().id().toString(), dataAdmin.username())));
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", user.username());
-		this.browser.type("password", SignedInUsers.PASSWORD);
-		this.browser.click("#sign-in");
-		this.browser.awaitPath("/sign-in/two-factor");
-		this.browser.type("code", freshCode(user.secret()));
-		this.browser.click("#verify");
-		this.browser.awaitPath("/");
 	}
 
 	private void signOut() {

@@ -16,8 +16,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +23,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
@@ -49,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		// the browser's origin, whatever port the application got: the buckets' CORS rule
 		// lets it PUT presigned parts straight to the emulator
 		"platform.data-access.buckets.upload-origins=http://127.0.0.1:*" })
-class DataInBrowserIT extends IdentityIntegrationTest {
+class DataInBrowserIT extends BrowserIntegrationTest {
 
 	static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
 
@@ -64,18 +60,6 @@ class DataInBrowserIT extends IdentityIntegrationTest {
 
 	@Autowired
 	private Groups groups;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void proposeApproveUploadSealShareAndSeeTheReadTracked() throws Exception {
@@ -188,17 +172,6 @@ class DataInBrowserIT extends IdentityIntegrationTest {
 				.PUT(HttpRequest.BodyPublishers.ofString(line))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", user.username());
-		this.browser.type("password", SignedInUsers.PASSWORD);
-		this.browser.click("#sign-in");
-		this.browser.awaitPath("/sign-in/two-factor");
-		this.browser.type("code", freshCode(user.secret()));
-		this.browser.click("#verify");
-		this.browser.awaitPath("/");
 	}
 
 	private void signOut() {

@@ -1,12 +1,9 @@
 package uk.gov.analyticalplatform.api.browser;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.api.support.TestTotp;
@@ -21,22 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The steps of signing in in a real browser: recovery codes, enrolment, the forced
  * password change; each page checked for accessibility.
  */
-class SignInStepsBrowserIT extends IdentityIntegrationTest {
+class SignInStepsBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	private Users accounts;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void aWrongRecoveryCodeIsCalledARecoveryCode() {
@@ -108,13 +93,6 @@ class SignInStepsBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#verify");
 		this.browser.awaitPath("/");
 		assertThat(this.browser.violations("region")).isEmpty();
-	}
-
-	private void signInWithPassword(String username, String password) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", username);
-		this.browser.type("password", password);
-		this.browser.click("#sign-in");
 	}
 
 }
