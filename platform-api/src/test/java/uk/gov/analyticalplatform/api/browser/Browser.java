@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -27,9 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (Selenium cannot download drivers
- * here), with an accessibility check of every page it is asked to look at.
+ * here), with an accessibility check of every page it is asked to look at, and of every
+ * other page of the control panel a test reaches, once per run.
  */
 final class Browser implements AutoCloseable {
+
+	/**
+	 * The pages (paths with ids and numbers replaced) axe has checked in this run. Every
+	 * page of the control panel a browser test reaches is checked once, when the test
+	 * leaves it (the next navigation or click, or the end of the test), on top of the
+	 * checks tests ask for in particular states ({@link #assertAccessible}): no page a
+	 * browser test visits goes unchecked.
+	 */
+	private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
 	/** The system property naming the folder screenshots go to. */
 	static final String SCREENSHOTS = "platform.screenshots";
@@ -55,6 +67,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	void open(String path) {
+		checkOnce();
 		this.driver.get(this.base + path);
 	}
 
@@ -64,6 +77,7 @@ final class Browser implements AutoCloseable {
 	 * {@link #open} would fail on that navigation's error.
 	 */
 	void go(String path) {
+		checkOnce();
 		script("window.location.assign(arguments[0]);", this.base + path);
 	}
 
@@ -90,6 +104,7 @@ final class Browser implements AutoCloseable {
 
 	/** Reloads the page, as the browser's refresh button does. */
 	void refresh() {
+		checkOnce();
 		this.driver.navigate().refresh();
 	}
 
@@ -136,6 +151,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	void click(String css) {
+		checkOnce();
 		find(css).click();
 	}
 
@@ -217,14 +233,51 @@ final class Browser implements AutoCloseable {
 	 * page.
 	 */
 	void assertAccessible() {
+		List<String> violations = seriousViolations();
+		assertThat(violations).as("accessibility of " + path()).isEmpty();
+		CHECKED.add(template(path()));
+	}
+
+	/**
+	 * Checks the control panel's page the browser is on, unless a page like it has been
+	 * checked in this run.
+	 */
+	private void checkOnce() {
+		String url = this.driver.getCurrentUrl();
+		if (url == null || !url.startsWith(this.base + "/")) {
+			return;
+		}
+		String template = template(path());
+		if (CHECKED.contains(template)) {
+			return;
+		}
+		List<String> violations;
+		try {
+			violations = seriousViolations();
+		}
+		catch (RuntimeException ex) {
+			return; // the page moved on by itself while axe read it: its next visit is
+					// checked
+		}
+		CHECKED.add(template);
+		assertThat(violations).as("accessibility of " + path() + ", checked on the way through").isEmpty();
+	}
+
+	/** The serious and critical WCAG 2.x A/AA violations axe-core finds on this page. */
+	private List<String> seriousViolations() {
 		Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
 			.analyze(this.driver);
-		List<String> violations = results.getViolations()
+		return results.getViolations()
 			.stream()
 			.filter((rule) -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
 			.map(Browser::describe)
 			.toList();
-		assertThat(violations).as("accessibility of " + path()).isEmpty();
+	}
+
+	/** A path with its ids and numbers replaced: pages alike are checked once. */
+	static String template(String path) {
+		return path.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
+			.replaceAll("/[0-9]+(?=/|$)", "/{n}");
 	}
 
 	/** The violations of the given axe rules on this page, whatever their impact. */
@@ -251,7 +304,12 @@ final class Browser implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.driver.quit();
+		try {
+			checkOnce();
+		}
+		finally {
+			this.driver.quit();
+		}
 	}
 
 }

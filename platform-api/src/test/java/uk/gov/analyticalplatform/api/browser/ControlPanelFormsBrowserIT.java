@@ -53,6 +53,8 @@ class ControlPanelFormsBrowserIT extends BrowserIntegrationTest {
 		this.requests.submit(caller(analyst), NewAccessRequest.of(managed.id(), AccessLevel.READ, "Monthly report"));
 
 		signIn(dataAdmin);
+		assertThat(this.browser.text("#dash-awaiting-count")).as("the home dashboard's requests awaiting me")
+			.isEqualTo("1 request is waiting for you.");
 		this.browser.click("#nav-managed");
 		this.browser.awaitPath("/data/managed");
 		assertThat(this.browser.find("#nav-managed").getAttribute("aria-current")).isEqualTo("page");
@@ -64,6 +66,9 @@ class ControlPanelFormsBrowserIT extends BrowserIntegrationTest {
 		this.browser.signOut();
 
 		signIn(analyst);
+		assertThat(this.browser.text("#dash-pending")).as("the home dashboard's requests of mine")
+			.isEqualTo("1 request is waiting for a decision.");
+		assertThat(this.browser.all("#dash-awaiting")).as("nothing awaits an analyst's decision").isEmpty();
 		assertThat(this.browser.all("#nav-managed")).isEmpty();
 		this.browser.open("/data/managed");
 		assertThat(this.browser.text("#no-managed")).contains("not a data admin");
@@ -187,6 +192,9 @@ class ControlPanelFormsBrowserIT extends BrowserIntegrationTest {
 				Principal.user(analyst.user().id().toString(), analyst.username()), AccessLevel.READ));
 		this.requests.submit(caller(analyst), NewAccessRequest.of(asked.id(), AccessLevel.READ, "Report"));
 		signIn(analyst);
+		assertThat(this.browser.text("#dash-data-count")).as("the home dashboard's data of mine")
+			.isEqualTo("You can use 1 dataset.");
+		assertThat(this.browser.text("#dashboard")).contains(held.name()).doesNotContain(other.name());
 		this.browser.open("/data/datasets?q=" + marker);
 		assertThat(this.browser.all("#datasets tbody tr")).hasSize(3);
 		assertThat(myAccess(held)).isEqualTo("You have access: Read");

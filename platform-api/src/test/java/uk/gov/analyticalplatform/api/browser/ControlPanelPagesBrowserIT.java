@@ -75,6 +75,7 @@ class ControlPanelPagesBrowserIT extends BrowserIntegrationTest {
 		this.browser.open("/admin/users?q=" + target.username());
 		assertThat(this.browser.all("tbody tr")).hasSize(1);
 		assertThat(this.browser.find("#nav-users").getAttribute("aria-current")).isEqualTo("page");
+		assertThat(this.browser.all("main form[method=post]")).as("a risky action in one click").isEmpty();
 		this.browser.screenshot("platform-admin-users");
 		this.browser.assertAccessible();
 		this.browser.click("tbody tr a");
