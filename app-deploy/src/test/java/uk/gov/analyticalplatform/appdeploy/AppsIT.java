@@ -209,6 +209,34 @@ class AppsIT {
 	}
 
 	@Test
+	void everyChangeToAnAppIsAnAuditEventThatOutlivesTheApp() {
+		register("audited");
+		this.releases.register(ALICE, "audited", "ghcr.io/moj/audited@sha256:" + "d".repeat(64));
+		this.releases.deploy(ALICE, "audited", 1);
+		this.viewers.add(ALICE, "audited", "viewer@justice.gov.uk");
+		this.viewers.remove(ALICE, "audited", "viewer@justice.gov.uk");
+		this.apps.addOwner(ALICE, "audited", BOB.asOwner());
+		this.apps.removeOwner(ALICE, "audited", BOB.userId());
+		this.settings.setVariable(ALICE, "audited", "MODE", "live");
+		this.settings.setVariable(ALICE, "audited", "MODE", null);
+		this.settings.setSecret(ALICE, "audited", "TOKEN", "t0ken-value");
+		this.settings.removeSecret(ALICE, "audited", "TOKEN");
+
+		this.apps.delete(ALICE, "audited");
+
+		List<AuditRecord> events = events("audited", "app.");
+		assertThat(events).extracting(AuditRecord::action)
+			.containsExactly("app.deleted", "app.secret.removed", "app.secret.set", "app.env.removed", "app.env.set",
+					"app.owner.removed", "app.owner.added", "app.viewer.removed", "app.viewer.added",
+					"app.version.deployed", "app.version.registered", "app.registered");
+		assertThat(events).allSatisfy((event) -> assertThat(event.details().toString()).doesNotContain("t0ken-value"));
+		assertThat(events).filteredOn((event) -> event.action().equals("app.owner.added"))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.details()).containsEntry("username", "bob")
+				.containsEntry("datasetsReached", List.of()));
+	}
+
+	@Test
 	void anAppCarriesTheAvailabilityNotice() {
 		App app = register("noticed");
 		assertThat(app.availability().target()).isEqualTo(0.95);
