@@ -49,6 +49,9 @@ class AppOwnersReviewIT extends IdentityIntegrationTest {
 		assertThat(reviewLine(dataAdmin, dataset, grantId)).contains(",APP," + app + "," + ownerUser.username() + ",")
 			.endsWith(",");
 
+		assertThat(page(owner, "/apps/" + app)).contains("id=\"owner-data-warning\"")
+			.contains("so a new owner reaches its data: " + datasetName);
+
 		this.clock.advance(Duration.ofMinutes(5));
 		Response added = owner.post("/api/v1/apps/" + app + "/owners",
 				"{\"username\": \"" + newcomer.username() + "\"}");
@@ -65,15 +68,19 @@ class AppOwnersReviewIT extends IdentityIntegrationTest {
 		assertThat(changedAt).isNotEmpty();
 		assertThat(java.time.Instant.parse(changedAt)).isAfter(java.time.Instant.parse(reviewSince(line)));
 
-		String page = dataAdmin.http()
-			.send(HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/data/datasets/" + dataset + "/access"))
-				.build(), BodyHandlers.ofString())
-			.body();
-		assertThat(page).contains("id=\"app-owners-" + grantId + "\"")
+		assertThat(page(dataAdmin, "/data/datasets/" + dataset + "/access"))
+			.contains("id=\"app-owners-" + grantId + "\"")
 			.contains("Owners now: " + ownerUser.username() + ", " + newcomer.username())
 			.contains("id=\"app-owners-changed-" + grantId + "\"")
 			.contains("after this grant: review it");
+	}
+
+	/** A control panel page, as the session's browser would get it. */
+	private String page(ApiClient session, String path) throws Exception {
+		return session.http()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					BodyHandlers.ofString())
+			.body();
 	}
 
 	private String dataset(ApiClient platformAdmin, Enrolled dataAdmin, String name, String suffix) {
