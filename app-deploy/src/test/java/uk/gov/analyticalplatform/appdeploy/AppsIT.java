@@ -22,6 +22,7 @@ import uk.gov.analyticalplatform.audit.AuditEvents;
 import uk.gov.analyticalplatform.audit.AuditQuery;
 import uk.gov.analyticalplatform.audit.AuditRecord;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
+import uk.gov.analyticalplatform.testing.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Apps, viewers, versions and secrets against the real PostgreSQL: the viewer limit under
  * a race, secrets stored only encrypted, deployments and rollbacks in the history, every
- * change audited.
+ * change audited. Versions by tag come from the local OCI registry
+ * ({@link TestRegistry}), never from the internet.
  */
 @SpringBootTest(classes = AppDeployTestApplication.class)
 @PlatformDatabase
@@ -176,8 +178,12 @@ class AppsIT {
 
 	@Test
 	void versionsAreNumberedDeployedRolledBackAndPrunedButNeverTheDeployedOne() {
-		register("released");
-		String image = "ghcr.io/moj/released";
+		String path = "moj/released-" + UUID.randomUUID().toString().substring(0, 8);
+		String image = TestRegistry.repository(path);
+		this.apps.register(ALICE, new NewApp("released", "A test app", "https://github.com/moj/released", image));
+		for (int v = 1; v <= 5; v++) {
+			TestRegistry.push(path, "v" + v, "version " + v);
+		}
 		this.releases.register(ALICE, "released", image + ":v1");
 		this.releases.deploy(ALICE, "released", 1);
 		for (int v = 2; v <= 5; v++) {
@@ -186,6 +192,7 @@ class AppsIT {
 		assertThat(this.releases.register(ALICE, "released", image + ":v5").number()).isEqualTo(5);
 		assertThat(this.releases.versions(ALICE, "released")).extracting(AppVersion::number)
 			.containsExactly(5, 4, 3, 1);
+		assertThat(this.releases.versions(ALICE, "released").get(0).image()).startsWith(image + "@sha256:");
 
 		this.releases.deploy(ALICE, "released", 5);
 		AppDeployment rollback = this.releases.deploy(ALICE, "released", 3);
@@ -199,6 +206,34 @@ class AppsIT {
 			.isThrownBy(() -> this.releases.deploy(ALICE, "released", 2));
 		assertThatExceptionOfType(InvalidApp.class)
 			.isThrownBy(() -> this.releases.register(ALICE, "released", "docker.io/evil/image:v1"));
+	}
+
+	@Test
+	void everyChangeToAnAppIsAnAuditEventThatOutlivesTheApp() {
+		register("audited");
+		this.releases.register(ALICE, "audited", "ghcr.io/moj/audited@sha256:" + "d".repeat(64));
+		this.releases.deploy(ALICE, "audited", 1);
+		this.viewers.add(ALICE, "audited", "viewer@justice.gov.uk");
+		this.viewers.remove(ALICE, "audited", "viewer@justice.gov.uk");
+		this.apps.addOwner(ALICE, "audited", BOB.asOwner());
+		this.apps.removeOwner(ALICE, "audited", BOB.userId());
+		this.settings.setVariable(ALICE, "audited", "MODE", "live");
+		this.settings.setVariable(ALICE, "audited", "MODE", null);
+		this.settings.setSecret(ALICE, "audited", "TOKEN", "t0ken-value");
+		this.settings.removeSecret(ALICE, "audited", "TOKEN");
+
+		this.apps.delete(ALICE, "audited");
+
+		List<AuditRecord> events = events("audited", "app.");
+		assertThat(events).extracting(AuditRecord::action)
+			.containsExactly("app.deleted", "app.secret.removed", "app.secret.set", "app.env.removed", "app.env.set",
+					"app.owner.removed", "app.owner.added", "app.viewer.removed", "app.viewer.added",
+					"app.version.deployed", "app.version.registered", "app.registered");
+		assertThat(events).allSatisfy((event) -> assertThat(event.details().toString()).doesNotContain("t0ken-value"));
+		assertThat(events).filteredOn((event) -> event.action().equals("app.owner.added"))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.details()).containsEntry("username", "bob")
+				.containsEntry("datasetsReached", List.of()));
 	}
 
 	@Test

@@ -11,7 +11,8 @@ import java.util.UUID;
  * @param grantId the grant
  * @param dataset the dataset
  * @param principal the holder
- * @param members for a group, its members now
+ * @param members for a group, its members now; for an app, its owners now (who deploy the
+ * code that runs with the app's role)
  * @param level the level
  * @param paths the sub-paths or tables, empty for the whole dataset
  * @param since when it was granted
@@ -23,9 +24,13 @@ import java.util.UUID;
  * @param revokedBy who or what ended it
  * @param lastReadAt when the holder (for a group, any of its members now) last read the
  * dataset, as the S3 access logs tracked it, or {@code null} if never
+ * @param ownersChangedAt for an app, when an owner it has now was added after the grant
+ * was given (the latest such time), or {@code null}: that owner holds the grant's access
+ * in effect without it having been reviewed for them
  */
 public record AccessReviewEntry(UUID grantId, DatasetRef dataset, Principal principal, List<UserRef> members,
 		AccessLevel level, List<PathAccess> paths, Instant since, UserRef grantedBy, UUID requestId,
-		String justification, Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastReadAt) {
+		String justification, Instant expiresAt, Instant revokedAt, String revokedBy, Instant lastReadAt,
+		Instant ownersChangedAt) {
 
 }

@@ -91,6 +91,15 @@ public final class PlatformServices {
 		return require("PLATFORM_PROMETHEUS_CRDS");
 	}
 
+	/**
+	 * {@code host:port} of the OCI registry on loopback
+	 * ({@code scripts/services.sh registry}; {@code make test} starts it): see
+	 * {@link TestRegistry}.
+	 */
+	public String registry() {
+		return require("PLATFORM_REGISTRY");
+	}
+
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
 	}

@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.api.support.TestTotp;
 import uk.gov.analyticalplatform.identity.UserChange;
 import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.testing.EchoUpstream;
@@ -78,6 +82,28 @@ class AppGateNginxIT extends IdentityIntegrationTest {
 		assertThat(asViewer.status()).isEqualTo(200);
 		assertThat(asViewer.body())
 			.isEqualTo("user=" + viewer.username() + " email=" + viewer.user().email() + " path=/dashboard");
+	}
+
+	@Test
+	void aViewerAddedByEmailBeforeTheyHaveAnAccountIsAdmittedAfterTheirFirstSignIn() throws Exception {
+		ApiClient owner = signedIn(this.users.enrolled("early-owner"));
+		String app = register(owner);
+		String subject = "newcomer-" + System.nanoTime();
+		String email = subject + "@justice.gov.uk";
+		addViewer(owner, app, email);
+		oidc.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("analytical-platform"),
+				Map.of("preferred_username", subject, "email", email, "name", "New Viewer"), 3600));
+		ApiClient viewer = api();
+
+		signInThroughProvider(viewer, "mock");
+		String secret = viewer.post("/api/v1/auth/totp/enrolment", null).json().path("secret").asString();
+		assertThat(viewer.post("/api/v1/auth/totp/enrolment/confirm", code(TestTotp.code(secret, this.clock.instant())))
+			.status()).isEqualTo(200);
+		readNotice(viewer, app);
+
+		TestNginx.Response through = throughProxy(app, "/report", viewer);
+		assertThat(through.status()).as(this.nginx.errorLog()).isEqualTo(200);
+		assertThat(through.body()).isEqualTo("user=" + subject + " email=" + email + " path=/report");
 	}
 
 	@Test

@@ -129,7 +129,8 @@ class AppsApiIT extends IdentityIntegrationTest {
 			.asString();
 
 		Response response = api().withBearer(token)
-			.exchange("POST", "/api/v1/apps/" + name + "/versions", "{\"image\": \"ghcr.io/moj/" + name + ":v1\"}");
+			.exchange("POST", "/api/v1/apps/" + name + "/versions",
+					"{\"image\": \"ghcr.io/moj/" + name + "@sha256:" + "c".repeat(64) + "\"}");
 
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.problemType()).isEqualTo("/problems/app-not-found");

@@ -18,6 +18,8 @@ import uk.gov.analyticalplatform.appdeploy.AppViewers;
 import uk.gov.analyticalplatform.appdeploy.Apps;
 import uk.gov.analyticalplatform.appdeploy.Caller;
 import uk.gov.analyticalplatform.appdeploy.NewApp;
+import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.testing.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,6 +130,63 @@ class AppsBrowserIT extends IdentityIntegrationTest {
 		this.browser.awaitText(".govuk-error-summary", "no-such-dataset");
 		this.browser.assertAccessible();
 		this.browser.screenshot("app-data-access-refused");
+	}
+
+	@Test
+	void anOwnerRegistersVersionsByTagDeploysRollsBackSharesOwnershipKeepsASecretAndDeletesTheApp() {
+		Enrolled owner = this.users.enrolled("app-releaser");
+		Enrolled colleague = this.users.enrolled("app-colleague");
+		String name = "releases-" + UUID.randomUUID().toString().substring(0, 6);
+		String repository = TestRegistry.repository("moj/" + name);
+		Caller caller = new Caller(owner.user().id().toString(), owner.username(), false);
+		this.apps.register(caller, new NewApp(name, "Release notes", "https://github.com/moj/" + name, repository));
+		String v1 = TestRegistry.push("moj/" + name, "v1", "first build");
+		String v2 = TestRegistry.push("moj/" + name, "v2", "second build");
+		signIn(owner);
+
+		this.browser.open("/apps/" + name);
+		this.browser.awaitText("#versions-heading", "Versions");
+		this.browser.type("image", repository + ":v1");
+		this.browser.click("#register-version");
+		this.browser.awaitText("#versions", repository + "@" + v1);
+		this.browser.type("image", repository + ":v2");
+		this.browser.click("#register-version");
+		this.browser.awaitText("#versions", repository + "@" + v2);
+		this.browser.click("#deploy-2");
+		this.browser.awaitText("#deploy-1", "Roll back to 1");
+		this.browser.assertAccessible();
+		this.browser.click("#deploy-1");
+		this.browser.awaitText("#deploy-2", "Deploy 2");
+		assertThat(this.browser.find("#history").getAttribute("textContent")).contains("rolled back to version 1")
+			.contains("deployed version 2");
+
+		this.browser.type("secret", "DB_PASSWORD");
+		this.browser.type("secretValue", "correct horse battery staple");
+		this.browser.click("#set-secret");
+		this.browser.awaitText("#secrets", "DB_PASSWORD");
+		assertThat(this.browser.fetch("/apps/" + name)).doesNotContain("correct horse battery staple");
+		this.browser.type("username", colleague.username());
+		this.browser.click("#add-owner");
+		this.browser.awaitText("#owners", colleague.username());
+		this.browser.assertAccessible();
+
+		this.browser.click("#delete-app");
+		this.browser.awaitPath("/apps");
+		this.browser.awaitText("#notice", "Deleted " + name);
+		this.browser.assertAccessible();
+	}
+
+	@Test
+	void aPlatformAdminSeesEveryAppOnTheAdminPage() {
+		Enrolled owner = this.users.enrolled("app-listed-owner");
+		String name = "listed-" + UUID.randomUUID().toString().substring(0, 6);
+		this.apps.register(new Caller(owner.user().id().toString(), owner.username(), false),
+				new NewApp(name, "Listed", "https://github.com/moj/" + name, "ghcr.io/moj/" + name));
+		signIn(this.users.enrolled("apps-platform-admin", Role.PLATFORM_ADMIN));
+
+		this.browser.open("/admin/apps");
+		this.browser.awaitText("#all-apps", name);
+		this.browser.assertAccessible();
 	}
 
 	private void signIn(Enrolled user) {

@@ -121,7 +121,7 @@ class DataAccessApiIT extends IdentityIntegrationTest {
 		assertThat(lines[1])
 			.contains("," + this.datasetName + ",USER," + this.analystUser.username() + ",,READ,a/:READ,")
 			.contains("," + this.dataAdminUser.username() + "," + requestId + ",monthly report,")
-			.endsWith(",monthly report,2099-01-01T00:00:00Z,,,");
+			.endsWith(",monthly report,2099-01-01T00:00:00Z,,,,");
 		assertThat(this.analyst
 			.exchange("GET", "/api/v1/datasets/" + this.datasetId + "/access-review?format=csv", null, "text/csv")
 			.status()).isEqualTo(403);

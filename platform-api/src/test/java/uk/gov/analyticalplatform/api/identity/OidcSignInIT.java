@@ -99,16 +99,4 @@ class OidcSignInIT extends IdentityIntegrationTest {
 		}
 	}
 
-	private Response signInThroughProvider(ApiClient browser, String registration) {
-		Response start = browser.exchange("GET", "/oauth2/authorization/" + registration, null, "text/html");
-		assertThat(start.status()).isEqualTo(302);
-		String authorize = start.raw().headers().firstValue("Location").orElseThrow();
-		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256");
-		Response callback = browser.follow(start);
-		assertThat(callback.status()).as(callback.body()).isEqualTo(302);
-		Response landing = browser.follow(callback);
-		assertThat(landing.status()).as(landing.body()).isEqualTo(302);
-		return landing;
-	}
-
 }

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.TestSocketUtils;
 
+import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.testing.MovableClock;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.TestDatabases;
@@ -99,6 +100,23 @@ public abstract class IdentityIntegrationTest {
 			.isEqualTo(200);
 		assertThat(client.post("/api/v1/auth/totp/verify", code(freshCode(user.secret()))).status()).isEqualTo(200);
 		return client;
+	}
+
+	/**
+	 * Signs in through the OpenID Connect provider's authorization code flow (the
+	 * provider's next token is whatever the test enqueued); returns the control plane's
+	 * last redirect.
+	 */
+	protected Response signInThroughProvider(ApiClient browser, String registration) {
+		Response start = browser.exchange("GET", "/oauth2/authorization/" + registration, null, "text/html");
+		assertThat(start.status()).isEqualTo(302);
+		String authorize = start.raw().headers().firstValue("Location").orElseThrow();
+		assertThat(authorize).contains("code_challenge=").contains("code_challenge_method=S256");
+		Response callback = browser.follow(start);
+		assertThat(callback.status()).as(callback.body()).isEqualTo(302);
+		Response landing = browser.follow(callback);
+		assertThat(landing.status()).as(landing.body()).isEqualTo(302);
+		return landing;
 	}
 
 	protected static String login(String username, String password) {

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.appdeploy.AppOwner;
 import uk.gov.analyticalplatform.appdeploy.NewApp;
+import uk.gov.analyticalplatform.dataaccess.AppOwnership;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
 
 /** The {@code apps} and {@code app_owners} tables. */
 public class AppRows {
@@ -99,6 +101,18 @@ public class AppRows {
 
 	void delete(UUID id) {
 		this.jdbc.sql("DELETE FROM apps WHERE id = ?").param(id).update();
+	}
+
+	/** The owners of the app by name, each with when they became one, oldest first. */
+	public List<AppOwnership.Owner> ownersSince(String app) {
+		return this.jdbc.sql("""
+				SELECT o.user_id, o.username, o.added_at FROM app_owners o JOIN apps a ON a.id = o.app_id
+				 WHERE a.name = ? ORDER BY o.added_at, o.username
+				""")
+			.param(app)
+			.query((rs, n) -> new AppOwnership.Owner(new UserRef(rs.getString("user_id"), rs.getString("username")),
+					rs.getTimestamp("added_at").toInstant()))
+			.list();
 	}
 
 	public List<AppOwner> owners(UUID appId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.transaction.support.TransactionOperations;
@@ -49,8 +50,15 @@ public class AppService implements Apps {
 
 	private final Clock clock;
 
+	private final Function<String, List<String>> grantedDatasets;
+
+	/**
+	 * @param grantedDatasets the datasets an app holds grants on (data access's answer;
+	 * none where data access is not deployed)
+	 */
 	AppService(AppRows apps, AppDirectory directory, Rollouts rollouts, AuditLog audit,
-			TransactionOperations transactions, Clock clock) {
+			TransactionOperations transactions, Clock clock, Function<String, List<String>> grantedDatasets) {
+		this.grantedDatasets = grantedDatasets;
 		this.apps = apps;
 		this.directory = directory;
 		this.rollouts = rollouts;
@@ -145,9 +153,13 @@ public class AppService implements Apps {
 		return this.transactions.execute((tx) -> {
 			AppRow row = this.directory.lockManageable(caller, name);
 			if (this.apps.addOwner(row.id(), owner, this.clock.instant(), caller.username())) {
+				// a new owner deploys code that runs with the app's role: the event names
+				// the
+				// data they now reach in effect, which no data admin reviewed for them
 				this.audit.record(AuditEvent.of(caller.actor(), "app.owner.added", "app", name)
 					.with("userId", owner.userId())
-					.with("username", owner.username()));
+					.with("username", owner.username())
+					.with("datasetsReached", this.grantedDatasets.apply(name)));
 			}
 			return this.directory.present(row);
 		});

@@ -3,10 +3,14 @@ package uk.gov.analyticalplatform.appdeploy.internal.apps;
 import java.time.Clock;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.appdeploy.AppOwner;
+import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.appdeploy.Availability;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
@@ -54,15 +59,32 @@ public class AppsConfiguration {
 	@Bean
 	AppOwnership appOwnership(DataSource dataSource) {
 		AppRows rows = new AppRows(JdbcClient.create(dataSource));
-		return (app) -> rows.find(app)
-			.map((row) -> rows.owners(row.id()).stream().map(AppOwner::userId).collect(Collectors.toSet()));
+		return new AppOwnership() {
+
+			@Override
+			public Optional<Set<String>> owners(String app) {
+				return rows.find(app)
+					.map((row) -> rows.owners(row.id()).stream().map(AppOwner::userId).collect(Collectors.toSet()));
+			}
+
+			@Override
+			public List<Owner> ownersSince(String app) {
+				return rows.ownersSince(app);
+			}
+
+		};
 	}
 
 	@Bean
 	AppService apps(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, ObjectProvider<AccessStatus> access) {
 		return new AppService(new AppRows(JdbcClient.create(dataSource)), directory, rollouts, audit,
-				new TransactionTemplate(transactions), clock);
+				new TransactionTemplate(transactions), clock, (app) -> {
+					AccessStatus status = access.getIfAvailable();
+					return (status != null)
+							? status.appGrants(app).stream().map((grant) -> grant.dataset().name()).distinct().toList()
+							: List.of();
+				});
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import uk.gov.analyticalplatform.appdeploy.internal.apps.AppSpecs;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.Rollouts;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
+import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.Leadership;
@@ -92,6 +93,24 @@ public class AppKubernetesConfiguration {
 				return properties.reconciler().enabled();
 			}
 
+		};
+	}
+
+	/**
+	 * Data access tells when an app's IAM role appears, changes or goes away: the app is
+	 * reconciled again at once, so that its service account and pods follow (rather than
+	 * at its next resync).
+	 */
+	@Bean
+	AppRoleChanges appRoleChanges(Rollouts rollouts) {
+		return (app) -> {
+			try {
+				rollouts.rows().requeue(app);
+			}
+			catch (RuntimeException ex) {
+				log.warn("App {} is not requeued after its IAM role changed; its next resync applies it ({})", app,
+						Reasons.of(ex));
+			}
 		};
 	}
 

@@ -58,6 +58,11 @@ public final class AppManifests {
 
 	static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
+	/**
+	 * The role a pod was created with (a pod's credentials are fixed at its creation).
+	 */
+	static final String POD_ROLE = "analytical-platform.uk/iam-role-arn";
+
 	static final String SECRETS_CHECKSUM = "analytical-platform.uk/secrets-sha256";
 
 	private AppManifests() {
@@ -104,7 +109,7 @@ public final class AppManifests {
 		objects.add(admitIngressController(spec, settings));
 		objects.add(secret(spec));
 		if (spec.version() != null) {
-			objects.add(deployment(spec, settings));
+			objects.add(deployment(spec, roleArn, settings));
 			objects.add(service(spec, settings));
 			objects.add(ingress(spec, settings));
 		}
@@ -149,7 +154,17 @@ public final class AppManifests {
 			.build();
 	}
 
-	static Deployment deployment(AppSpec spec, Settings settings) {
+	/**
+	 * The app's Deployment. Its pods carry the IAM role's ARN too: the pod identity
+	 * webhook gives a pod its role's credentials only when the pod is created, so a role
+	 * that appears or changes must roll the pods, as a changed secret does.
+	 */
+	static Deployment deployment(AppSpec spec, String roleArn, Settings settings) {
+		Map<String, String> podAnnotations = new TreeMap<>();
+		podAnnotations.put(SECRETS_CHECKSUM, checksum(spec.secrets()));
+		if (roleArn != null) {
+			podAnnotations.put(POD_ROLE, roleArn);
+		}
 		Map<String, String> podLabels = new LinkedHashMap<>();
 		podLabels.put(APP_LABEL, spec.name());
 		podLabels.put(MANAGED_BY, "analytical-platform");
@@ -176,7 +191,7 @@ public final class AppManifests {
 			.withNewTemplate()
 			.withNewMetadata()
 			.withLabels(podLabels)
-			.addToAnnotations(SECRETS_CHECKSUM, checksum(spec.secrets()))
+			.withAnnotations(podAnnotations)
 			.endMetadata()
 			.withNewSpec()
 			.withServiceAccountName(WorkloadIdentities.APP_SERVICE_ACCOUNT)

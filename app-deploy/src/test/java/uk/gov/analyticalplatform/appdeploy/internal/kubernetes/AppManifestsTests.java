@@ -73,19 +73,41 @@ class AppManifestsTests {
 	void aChangedSecretChangesThePodTemplateSoThatPodsRestart() {
 		AppSpec changed = new AppSpec(DEPLOYED.id(), DEPLOYED.name(), 3, DEPLOYED.image(), DEPLOYED.environment(),
 				Map.of("DB_PASSWORD", "rotated"));
-		String before = AppManifests.deployment(DEPLOYED, SETTINGS)
+		String before = AppManifests.deployment(DEPLOYED, ROLE, SETTINGS)
 			.getSpec()
 			.getTemplate()
 			.getMetadata()
 			.getAnnotations()
 			.get(AppManifests.SECRETS_CHECKSUM);
-		String after = AppManifests.deployment(changed, SETTINGS)
+		String after = AppManifests.deployment(changed, ROLE, SETTINGS)
 			.getSpec()
 			.getTemplate()
 			.getMetadata()
 			.getAnnotations()
 			.get(AppManifests.SECRETS_CHECKSUM);
 		assertThat(after).isNotEqualTo(before).doesNotContain("rotated");
+	}
+
+	@Test
+	void aRoleThatAppearsOrChangesChangesThePodTemplateSoThatPodsAreCreatedWithIt() {
+		Map<String, String> without = AppManifests.deployment(DEPLOYED, null, SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations();
+		Map<String, String> with = AppManifests.deployment(DEPLOYED, ROLE, SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations();
+		Map<String, String> replaced = AppManifests.deployment(DEPLOYED, ROLE + "-2", SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations();
+		assertThat(without).doesNotContainKey(AppManifests.POD_ROLE).containsKey(AppManifests.SECRETS_CHECKSUM);
+		assertThat(with).containsEntry(AppManifests.POD_ROLE, ROLE);
+		assertThat(replaced).containsEntry(AppManifests.POD_ROLE, ROLE + "-2");
 	}
 
 	@Test

@@ -30,11 +30,13 @@ import uk.gov.analyticalplatform.appdeploy.AppDeployTestApplication;
 import uk.gov.analyticalplatform.appdeploy.AppReleases;
 import uk.gov.analyticalplatform.appdeploy.AppSettings;
 import uk.gov.analyticalplatform.appdeploy.AppStatus;
+import uk.gov.analyticalplatform.appdeploy.AppVersion;
 import uk.gov.analyticalplatform.appdeploy.Apps;
 import uk.gov.analyticalplatform.appdeploy.Caller;
 import uk.gov.analyticalplatform.appdeploy.NewApp;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.testing.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -94,11 +96,11 @@ class AppReconcilerIT {
 		this.settings.setSecret(OWNER, name, "DB_PASSWORD", "s3cret");
 		this.settings.setVariable(OWNER, name, "MODE", "live");
 
-		deploy(name, "v1");
+		String v1Image = deploy(name, "v1");
 		await().atMost(ROLLOUT).until(() -> serving(name), (version) -> version != null && version == 1);
 		Deployment v1 = deployment(namespace);
-		assertThat(v1.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-			.isEqualTo("ghcr.io/moj/" + name + ":v1");
+		assertThat(v1Image).startsWith(TestRegistry.repository("moj/" + name) + "@sha256:");
+		assertThat(v1.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo(v1Image);
 		assertThat(v1.getStatus().getAvailableReplicas()).isOne();
 		Ingress ingress = this.admin.network().v1().ingresses().inNamespace(namespace).withName("app").get();
 		assertThat(ingress.getSpec().getRules().get(0).getHost()).isEqualTo(name + ".apps.test");
@@ -116,7 +118,7 @@ class AppReconcilerIT {
 		this.releases.deploy(OWNER, name, 1);
 		await().atMost(ROLLOUT).until(() -> serving(name), (version) -> version != null && version == 1);
 		assertThat(deployment(namespace).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
-			.endsWith(":v1");
+			.isEqualTo(v1Image);
 
 		this.apps.delete(OWNER, name);
 
@@ -180,13 +182,14 @@ class AppReconcilerIT {
 		// registry.invalid/ waits with ImagePullBackOff, as a kubelet's would
 		String unpullable = "registry.invalid/moj/" + name;
 		this.apps.update(OWNER, name, new AppChange(null, null, unpullable));
-		int v2 = this.releases.register(OWNER, name, unpullable + ":v2").number();
+		String image = unpullable + "@sha256:" + "e".repeat(64);
+		int v2 = this.releases.register(OWNER, name, image).number();
 
 		this.releases.deploy(OWNER, name, v2);
 
 		await().atMost(ROLLOUT).until(() -> status(name).state(), "FAILED"::equals);
 		AppStatus failed = status(name);
-		assertThat(failed.reason()).contains("version 2 cannot start: ImagePullBackOff").contains(unpullable + ":v2");
+		assertThat(failed.reason()).contains("version 2 cannot start: ImagePullBackOff").contains(image);
 		assertThat(failed.servingVersion()).isEqualTo(1);
 		assertThat(this.admin.pods().inNamespace(namespace).list().getItems())
 			.filteredOn((pod) -> "1".equals(pod.getMetadata().getLabels().get(AppManifests.VERSION_LABEL)))
@@ -200,13 +203,20 @@ class AppReconcilerIT {
 
 	private String register() {
 		String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-		this.apps.register(OWNER, new NewApp(name, "", "https://github.com/moj/" + name, "ghcr.io/moj/" + name));
+		this.apps.register(OWNER,
+				new NewApp(name, "", "https://github.com/moj/" + name, TestRegistry.repository("moj/" + name)));
 		return name;
 	}
 
-	private void deploy(String name, String tag) {
-		int version = this.releases.register(OWNER, name, "ghcr.io/moj/" + name + ":" + tag).number();
-		this.releases.deploy(OWNER, name, version);
+	/**
+	 * Pushes a build under the tag to the local registry, registers it by tag and deploys
+	 * it; returns the image reference deployed (pinned to its digest).
+	 */
+	private String deploy(String name, String tag) {
+		TestRegistry.push("moj/" + name, tag, name + " " + tag);
+		AppVersion version = this.releases.register(OWNER, name, TestRegistry.repository("moj/" + name) + ":" + tag);
+		this.releases.deploy(OWNER, name, version.number());
+		return version.image();
 	}
 
 	private Integer serving(String name) {

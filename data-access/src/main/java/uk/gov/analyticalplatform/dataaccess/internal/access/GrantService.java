@@ -143,7 +143,8 @@ public class GrantService implements Grants {
 	@Override
 	public List<AccessReviewEntry> review(Caller caller, UUID datasetId) {
 		this.catalog.requireManager(caller, this.datasets.get(datasetId));
-		return new AccessReview(this.grants, this.groups).of(datasetId, this.lastReads.of(datasetId));
+		return new AccessReview(this.grants, this.groups, this.appOwnership.get()).of(datasetId,
+				this.lastReads.of(datasetId));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
@@ -51,11 +52,13 @@ class AccessReconcilersConfiguration {
 	ReconcileLoop<String> dataAccessRoleLoop(RoleStatusRows roles, EffectiveAccess effective, AwsGateway aws,
 			AccountPolicyCompiler compiler, AuditLog audit, PlatformTransactionManager transactions,
 			Leadership leadership, ObjectProvider<Clock> clock, ReconcileSignals signals,
-			DataAccessProperties properties, ReconcileProperties reconcile) {
+			DataAccessProperties properties, ReconcileProperties reconcile,
+			ObjectProvider<AppRoleChanges> appRoleChanges) {
 		TransactionTemplate template = new TransactionTemplate(transactions);
 		DataAccessProperties.Reconciler settings = properties.reconciler();
 		RoleApplier applier = new RoleApplier(roles, effective, aws, compiler, audit, template,
-				DataAccessAutoConfiguration.clock(clock), properties.rolePrefix());
+				DataAccessAutoConfiguration.clock(clock), properties.rolePrefix(),
+				(app) -> appRoleChanges.ifAvailable((changes) -> changes.roleChanged(app)));
 		TrackedReconciler<String> reconciler = new TrackedReconciler<>(roles.statuses(), applier,
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), template);
 		return listening(signals, new ReconcileLoop<>("dataaccess-reconciler", reconciler, leadership,

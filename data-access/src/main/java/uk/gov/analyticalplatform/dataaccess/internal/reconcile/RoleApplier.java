@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -13,12 +14,14 @@ import org.springframework.transaction.support.TransactionOperations;
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.RoleApplied;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatus;
 import uk.gov.analyticalplatform.dataaccess.internal.status.RoleStatusRows;
+import uk.gov.analyticalplatform.reconcile.AfterCommit;
 import uk.gov.analyticalplatform.reconcile.Applied;
 import uk.gov.analyticalplatform.reconcile.Applier;
 import uk.gov.analyticalplatform.reconcile.Outcome;
@@ -31,7 +34,9 @@ import uk.gov.analyticalplatform.reconcile.StatusRow;
  * reports afterwards is recorded with the status; a difference found while the role was
  * believed applied is drift, corrected and audited ({@code access.drift_corrected}).
  * After a resync, roles the platform owns that no user's access justifies are deleted and
- * audited ({@code access.orphan_role_deleted}).
+ * audited ({@code access.orphan_role_deleted}). An app's role that appears, changes ARN
+ * or goes away is told to {@link AppRoleChanges} after the commit, so that its pods
+ * follow.
  */
 public class RoleApplier implements Applier<String> {
 
@@ -53,12 +58,16 @@ public class RoleApplier implements Applier<String> {
 
 	private final String roleNamePrefix;
 
+	private final AppRoleChanges appRoleChanges;
+
 	/**
 	 * @param roleNamePrefix the prefix of every user role's name, to find orphans
+	 * @param appRoleChanges told once an app's role ARN, as recorded, changes
 	 */
 	public RoleApplier(RoleStatusRows roles, EffectiveAccess effective, AwsGateway aws,
 			Supplier<PolicyCompiler> compiler, AuditLog audit, TransactionOperations transactions, Clock clock,
-			String roleNamePrefix) {
+			String roleNamePrefix, AppRoleChanges appRoleChanges) {
+		this.appRoleChanges = appRoleChanges;
 		this.roles = roles;
 		this.effective = effective;
 		this.aws = aws;
@@ -85,6 +94,7 @@ public class RoleApplier implements Applier<String> {
 			boolean deleted = this.aws.deleteRole(roleName);
 			return Applied.of(deleted ? Outcome.DELETED : Outcome.NOOP, () -> {
 				this.roles.recordApplied(row.key(), null, null);
+				tellIfAppRoleChanged(row.key(), status.roleArn(), null);
 				if (deleted && row.believedApplied()) {
 					drift(status, roleName, List.of("deleted a role that no grant justifies"));
 				}
@@ -94,6 +104,7 @@ public class RoleApplier implements Applier<String> {
 		String json = AppliedJson.write(applied.applied(), this.clock.instant());
 		return Applied.of(outcome(applied.changes()), () -> {
 			this.roles.recordApplied(row.key(), applied.applied().roleArn(), json);
+			tellIfAppRoleChanged(row.key(), status.roleArn(), applied.applied().roleArn());
 			if (row.believedApplied() && !applied.changes().isEmpty()) {
 				drift(status, roleName, applied.changes());
 			}
@@ -132,6 +143,17 @@ public class RoleApplier implements Applier<String> {
 			return Outcome.NOOP;
 		}
 		return changes.get(0).startsWith("created ") ? Outcome.CREATED : Outcome.PATCHED;
+	}
+
+	/**
+	 * Tells app deployment, once the recording transaction commits, that an app's role
+	 * ARN changed: its pods must be given the new role (or lose it).
+	 */
+	private void tellIfAppRoleChanged(String key, String before, String after) {
+		String app = RoleStatusRows.appOf(key);
+		if (app != null && !Objects.equals(before, after)) {
+			AfterCommit.run(() -> this.appRoleChanges.roleChanged(app));
+		}
 	}
 
 	private void drift(RoleStatus status, String roleName, List<String> corrections) {

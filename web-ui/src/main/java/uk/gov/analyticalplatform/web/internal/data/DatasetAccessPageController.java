@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
+import uk.gov.analyticalplatform.dataaccess.AccessReviewEntry;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.DataAccessException;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
@@ -28,6 +31,7 @@ import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.InvalidPath;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.Principal;
+import uk.gov.analyticalplatform.dataaccess.PrincipalType;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.web.internal.support.FormErrors;
 
@@ -62,12 +66,28 @@ class DatasetAccessPageController {
 		Caller caller = this.callers.current();
 		Dataset dataset = this.catalog.get(id);
 		model.addAttribute("dataset", dataset);
-		model.addAttribute("grants", this.grants.activeOn(caller, id));
+		List<Grant> active = this.grants.activeOn(caller, id);
+		model.addAttribute("grants", active);
+		model.addAttribute("appReviews", appReviews(caller, id, active));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", GrantForm.empty());
 		}
 		model.addAttribute("groups", this.groups.list());
 		return "data/access";
+	}
+
+	/**
+	 * The access review's lines of the active grants to apps, by grant: each app's owners
+	 * now, and whether one was added after the grant (they hold its access unreviewed).
+	 */
+	private Map<UUID, AccessReviewEntry> appReviews(Caller caller, UUID id, List<Grant> active) {
+		if (active.stream().noneMatch((grant) -> grant.principal().type() == PrincipalType.APP)) {
+			return Map.of();
+		}
+		return this.grants.review(caller, id)
+			.stream()
+			.filter((entry) -> entry.principal().type() == PrincipalType.APP && entry.revokedAt() == null)
+			.collect(Collectors.toMap(AccessReviewEntry::grantId, (entry) -> entry));
 	}
 
 	@PostMapping("/data/datasets/{id}/access/grants")

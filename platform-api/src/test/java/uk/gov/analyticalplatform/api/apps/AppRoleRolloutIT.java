@@ -1,0 +1,172 @@
+package uk.gov.analyticalplatform.api.apps;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.ApiClient.Response;
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.testing.TestRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A decision on an app's data reaches the app's pods at once: data access tells app
+ * deployment when the app's IAM role appears or goes away, and the app is reconciled
+ * again, its service account annotated and its pods replaced by pods created with the
+ * role (the pod identity webhook fixes a pod's credentials when it is created). The apps'
+ * resync is an hour here, so nothing but that signal can do it in time. The real
+ * application on the real local cluster and the AWS emulator.
+ */
+@TestPropertySource(
+		properties = { "platform.apps.reconciler.enabled=true", "platform.apps.reconciler.resync-interval=1h" })
+class AppRoleRolloutIT extends IdentityIntegrationTest {
+
+	static final Duration PROMPTLY = Duration.ofSeconds(60);
+
+	static final String SA_ROLE = "eks.amazonaws.com/role-arn";
+
+	static final String POD_ROLE = "analytical-platform.uk/iam-role-arn";
+
+	KubernetesClient admin;
+
+	@DynamicPropertySource
+	static void cluster(DynamicPropertyRegistry registry) {
+		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
+	}
+
+	@BeforeEach
+	void connect() throws IOException {
+		this.admin = new KubernetesClientBuilder()
+			.withConfig(Config.fromKubeconfig(Files.readString(Path.of(PlatformServices.get().kubeconfig()))))
+			.build();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.admin.close();
+	}
+
+	@Test
+	void aGrantToARunningAppReachesItsServiceAccountAndPodsAtOnceAndItsRevocationTakesTheRoleAway() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		ApiClient platformAdmin = signedIn(this.users.enrolled("role-padmin", Role.PLATFORM_ADMIN));
+		Enrolled dataAdminUser = this.users.enrolled("role-dadmin");
+		ApiClient dataAdmin = signedIn(dataAdminUser);
+		ApiClient owner = signedIn(this.users.enrolled("role-owner"));
+		String dataset = dataset(platformAdmin, dataAdminUser, suffix);
+		String app = "roled-" + suffix;
+		String namespace = "app-" + app;
+		deploy(owner, app);
+		await().atMost(Duration.ofSeconds(120))
+			.untilAsserted(() -> assertThat(
+					owner.get("/api/v1/apps/" + app).json().path("status").path("servingVersion").asInt())
+				.isEqualTo(1));
+		assertThat(serviceAccountRole(namespace)).isNull();
+
+		Response grant = dataAdmin.post("/api/v1/grants", """
+				{"datasetId": "%s", "principal": {"type": "APP", "app": "%s"}, "level": "READ"}""".formatted(dataset,
+				app));
+		assertThat(grant.status()).as(grant.toString()).isEqualTo(201);
+
+		await().atMost(PROMPTLY).untilAsserted(() -> {
+			String role = appRole(owner, app);
+			assertThat(role).isNotNull().contains(app);
+			assertThat(serviceAccountRole(namespace)).isEqualTo(role);
+			assertThat(readyPods(namespace)).singleElement()
+				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations()).containsEntry(POD_ROLE, role));
+		});
+
+		Response revoked = dataAdmin.send("DELETE", "/api/v1/grants/" + grant.json().path("id").asString(),
+				"{\"reason\": \"no longer needed\"}");
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+
+		await().atMost(PROMPTLY).untilAsserted(() -> {
+			assertThat(appRole(owner, app)).isNull();
+			assertThat(serviceAccountRole(namespace)).isNull();
+			assertThat(readyPods(namespace)).singleElement()
+				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations()).doesNotContainKey(POD_ROLE));
+		});
+		assertThat(owner.send("DELETE", "/api/v1/apps/" + app, null).status()).isEqualTo(204);
+	}
+
+	private String dataset(ApiClient platformAdmin, Enrolled dataAdmin, String suffix) {
+		Response group = platformAdmin.post("/api/v1/groups", "{\"name\": \"role-owners-" + suffix + "\"}");
+		assertThat(group.status()).as(group.toString()).isEqualTo(201);
+		Response dataset = platformAdmin.post("/api/v1/datasets", """
+				{"name": "listings-%s", "description": "Court listings", "ownerGroupId": "%s",
+				 "classification": "OFFICIAL", "kind": "S3", "bucket": "roles-%s", "rootPrefix": "curated/",
+				 "dataAdmins": ["%s"]}""".formatted(suffix, group.json().path("id").asString(), suffix,
+				dataAdmin.username()));
+		assertThat(dataset.status()).as(dataset.toString()).isEqualTo(201);
+		return dataset.json().path("id").asString();
+	}
+
+	/**
+	 * Registers the app, pushes its build to the local registry, registers it by tag and
+	 * deploys it.
+	 */
+	private void deploy(ApiClient owner, String app) {
+		String repository = TestRegistry.repository("moj/" + app);
+		Response registered = owner.post("/api/v1/apps", """
+				{"name": "%s", "description": "Listings", "repositoryUrl": "https://github.com/moj/%s",
+				 "imageRepository": "%s"}""".formatted(app, app, repository));
+		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+		TestRegistry.push("moj/" + app, "v1", app);
+		Response version = owner.post("/api/v1/apps/" + app + "/versions", "{\"image\": \"" + repository + ":v1\"}");
+		assertThat(version.status()).as(version.toString()).isEqualTo(201);
+		assertThat(version.json().path("image").asString()).startsWith(repository + "@sha256:");
+		Response deployed = owner.post("/api/v1/apps/" + app + "/deployments", "{\"version\": 1}");
+		assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
+	}
+
+	/** The app's role as data access has it applied in AWS, or {@code null}. */
+	private static String appRole(ApiClient owner, String app) {
+		var role = owner.get("/api/v1/apps/" + app + "/data-access").json().path("roleArn");
+		return (role.isNull() || role.isMissingNode()) ? null : role.asString();
+	}
+
+	private String serviceAccountRole(String namespace) {
+		var account = this.admin.serviceAccounts().inNamespace(namespace).withName("app").get();
+		Map<String, String> annotations = (account != null) ? account.getMetadata().getAnnotations() : null;
+		return (annotations != null) ? annotations.get(SA_ROLE) : null;
+	}
+
+	/** The pods that are ready and not being deleted. */
+	private List<Pod> readyPods(String namespace) {
+		return this.admin.pods()
+			.inNamespace(namespace)
+			.list()
+			.getItems()
+			.stream()
+			.filter((pod) -> pod.getMetadata().getDeletionTimestamp() == null)
+			.filter((pod) -> pod.getStatus()
+				.getConditions()
+				.stream()
+				.anyMatch((condition) -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus())))
+			.toList();
+	}
+
+}
