@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.web;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpSession;
 
@@ -19,7 +20,15 @@ public final class AppNotices {
 
 	/** Whether the session has been shown the notice in front of this app. */
 	public static boolean seen(HttpSession session, String app) {
-		return session != null && session.getAttribute(ATTRIBUTE) instanceof Set<?> seen && seen.contains(app);
+		return session != null && seen(session::getAttribute, app);
+	}
+
+	/**
+	 * Whether a session, given by its attributes, has been shown the notice in front of
+	 * this app.
+	 */
+	public static boolean seen(Function<String, Object> attributes, String app) {
+		return attributes.apply(ATTRIBUTE) instanceof Set<?> seen && seen.contains(app);
 	}
 
 	/** Records that the session has been shown the notice in front of this app. */

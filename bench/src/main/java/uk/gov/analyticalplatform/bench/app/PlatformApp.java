@@ -105,8 +105,11 @@ public final class PlatformApp implements AutoCloseable {
 			// -Dbench.gclog=FILE logs the application's collections and safepoint pauses
 			command.add("-Xlog:gc*,safepoint:file=" + gcLog + ":uptime,level,tags");
 		}
-		command.addAll(List.of("-jar", "platform-api/target/platform-api.jar", "--spring.profiles.active=local",
-				"--server.port=" + port, "--platform.data-access.reconciler.enabled=false", "--logging.level.root=WARN",
+		// -Dbench.app.jar=FILE starts another build of the application (A/B runs:
+		// a copy of the jar built before a change, then the one after it)
+		String jar = System.getProperty("bench.app.jar", "platform-api/target/platform-api.jar");
+		command.addAll(List.of("-jar", jar, "--spring.profiles.active=local", "--server.port=" + port,
+				"--platform.data-access.reconciler.enabled=false", "--logging.level.root=WARN",
 				"--logging.level.uk.gov.analyticalplatform.api.PlatformApplication=INFO"));
 		command.addAll(settings);
 		String extra = System.getProperty("bench.app.args");

@@ -3,13 +3,10 @@ package uk.gov.analyticalplatform.api.apps;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import uk.gov.analyticalplatform.api.gate.GateDecision;
+import uk.gov.analyticalplatform.api.gate.GateSession;
 import uk.gov.analyticalplatform.api.gate.GateUser;
 import uk.gov.analyticalplatform.api.gate.GatedArea;
 import uk.gov.analyticalplatform.appdeploy.AppGate;
@@ -25,11 +22,15 @@ import uk.gov.analyticalplatform.web.AppNotices;
  * session has been shown it for this app, the decision is {@link GateDecision.Asleep
  * asleep}, so the gate answers 401, the ingress sends the browser through sign-in, and
  * "waking" the app is showing the notice page, which sends the browser on to the app.
+ * Once the session has been shown it, the gate remembers so with the session's sign-in
+ * ({@link GateSession#holds}): the notice costs no session read per request.
  */
 @Component
 class AppsGatedArea implements GatedArea {
 
 	static final String NOTICE_PAGE = "/apps/notice";
+
+	private static final String NOTICE_FACT = "apps.notice-seen:";
 
 	private final AppGate gate;
 
@@ -51,12 +52,13 @@ class AppsGatedArea implements GatedArea {
 	}
 
 	@Override
-	public GateDecision decide(String host, GateUser user) {
+	public GateDecision decide(String host, GateUser user, GateSession session) {
 		String app = app(host);
 		if (app == null || !this.gate.admit(app, user.id(), user.email()).admitted()) {
 			return GateDecision.DENY;
 		}
-		return AppNotices.seen(session(), app) ? new GateDecision.Allow(null) : new GateDecision.Asleep();
+		return session.holds(NOTICE_FACT + app, (attributes) -> AppNotices.seen(attributes, app))
+				? new GateDecision.Allow(null) : new GateDecision.Asleep();
 	}
 
 	@Override
@@ -76,11 +78,6 @@ class AppsGatedArea implements GatedArea {
 		}
 		String name = host.substring(0, host.length() - this.suffix.length());
 		return (!name.isEmpty() && name.indexOf('.') < 0) ? name : null;
-	}
-
-	private static HttpSession session() {
-		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-				? attributes.getRequest().getSession(false) : null;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
 
@@ -55,12 +56,13 @@ final class Gate {
 		if (gated == null || original == null) {
 			return Answer.FORBIDDEN;
 		}
-		Signed signed = signedIn(this.sessions.signIn(request));
+		GateSessions.Cached session = this.sessions.signedIn(request);
+		Signed signed = signedIn((session != null) ? Optional.of(session.signIn()) : Optional.empty());
 		if (signed.status() != null) {
 			return new Answer(signed.status(), null);
 		}
 		GateUser user = signed.user();
-		GateDecision decision = gated.decide(original.host(), user);
+		GateDecision decision = gated.decide(original.host(), user, session);
 		if (decision instanceof GateDecision.Allow allow) {
 			if (allow.activityKey() != null) {
 				this.activity.record(gated, allow.activityKey(), this.clock.instant());
@@ -73,6 +75,17 @@ final class Gate {
 	/** The area that serves the host, if any. */
 	Optional<GatedArea> serving(String host) {
 		return this.areas.values().stream().filter((candidate) -> candidate.serves(host)).findFirst();
+	}
+
+	/**
+	 * The request's session as the control panel reads it (inside Spring Session's
+	 * filter), for an area's decision on sign-in and return.
+	 */
+	static GateSession current(HttpServletRequest request) {
+		return (fact, test) -> {
+			HttpSession session = request.getSession(false);
+			return session != null && test.test(session::getAttribute);
+		};
 	}
 
 	/** The request's session's signed-in user, read from the store now. */

@@ -4,15 +4,17 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 
 import uk.gov.analyticalplatform.identity.Users;
@@ -46,9 +48,9 @@ class GateConfiguration {
 	}
 
 	@Bean
-	GateSessions gateSessions(CookieSerializer cookies, SecurityContextRepository contexts, Clock clock,
-			GateProperties properties) {
-		return new GateSessions(cookies, contexts, clock, properties.userCacheTtl());
+	GateSessions gateSessions(CookieSerializer cookies, SessionRepository<? extends Session> store,
+			SecurityContextRepository contexts, Clock clock, GateProperties properties) {
+		return new GateSessions(cookies, store, contexts, clock, properties.userCacheTtl());
 	}
 
 	@Bean
@@ -63,14 +65,17 @@ class GateConfiguration {
 	}
 
 	/**
-	 * The gate's answers for each area's exact path, after Spring Session's filter and
-	 * the request context (an area may read the session) and before every security chain.
+	 * The gate's answers for each area's exact path, first of all filters: before the
+	 * request id, the {@code http.server.requests} observation, Spring Session's filter
+	 * (the gate reads the session store itself, {@link GateSessions}) and every security
+	 * chain. Registration beans come before the filter beans Spring Boot adapts, so of
+	 * the filters at the highest precedence this one runs first.
 	 */
 	@Bean
 	FilterRegistrationBean<GateFilter> gateFilter(Gate gate) {
 		FilterRegistrationBean<GateFilter> registration = new FilterRegistrationBean<>(new GateFilter(gate));
 		gate.areas().forEach((area) -> registration.addUrlPatterns(GateController.AUTHZ + area.name()));
-		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setName("gate");
 		return registration;
 	}

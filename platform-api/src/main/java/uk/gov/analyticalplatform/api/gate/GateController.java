@@ -101,7 +101,7 @@ class GateController {
 			response.sendRedirect("/sign-in");
 			return;
 		}
-		GateDecision decision = area.get().decide(host, signed.user());
+		GateDecision decision = area.get().decide(host, signed.user(), Gate.current(request));
 		if (decision instanceof GateDecision.Allow) {
 			response.sendRedirect(returnTo);
 		}

@@ -18,8 +18,9 @@ import org.springframework.http.HttpHeaders;
  * answered before Spring Security's chains and Spring MVC's dispatch, with the same
  * decision as the {@link GateController} ({@link Gate}). Registered only for the areas'
  * exact paths, never for {@code /authz/sign-in}; any other method goes on down the chain.
- * It runs after Spring Session's filter and the request-context filter (an area may read
- * the session, as apps do for their notice).
+ * It runs first of all filters, so that a gate request costs no request id, no
+ * {@code http.server.requests} observation and no Spring Session wrapping: it reads the
+ * session store itself, once per session per time-to-live ({@link GateSessions}).
  */
 final class GateFilter implements Filter {
 

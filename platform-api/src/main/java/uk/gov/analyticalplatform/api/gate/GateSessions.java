@@ -5,11 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 
 import uk.gov.analyticalplatform.api.security.RememberedSignIn;
@@ -20,7 +27,15 @@ import uk.gov.analyticalplatform.api.security.RememberedSignIn;
  * requests (a notebook loads dozens of assets) costs no store read, as oauth2-proxy's
  * cookie sessions cost none. Only the sign-in is kept (user id, session epoch, second
  * factor), never the user: the gate checks the user, through {@link GateUsers}, on every
- * request.
+ * request. With it are kept the facts an area found true of the session that stay true
+ * while it lasts ({@link GateSession#holds}: an app's notice was shown), never a fact
+ * found false; they are forgotten with the sign-in, and tested again on the session read
+ * after the time-to-live.
+ * <p>
+ * The gate answers before Spring Session's filter (see {@link GateFilter}), so this reads
+ * the store itself: the session named by the cookie (the first of several that exists, as
+ * Spring Session does), kept alive by a touch on each read, as any request that reads a
+ * session does.
  * <p>
  * The bound this sets: a session signed out (or expired) still passes the gate for at
  * most the time-to-live after its last read on each replica; a suspension, a two-factor
@@ -34,7 +49,11 @@ final class GateSessions {
 
 	static final int MAX_CACHED = 50_000;
 
+	private static final String CONTEXT = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+
 	private final CookieSerializer cookies;
+
+	private final SessionRepository<? extends Session> store;
 
 	private final SecurityContextRepository contexts;
 
@@ -44,35 +63,36 @@ final class GateSessions {
 
 	private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-	GateSessions(CookieSerializer cookies, SecurityContextRepository contexts, Clock clock, Duration ttl) {
+	GateSessions(CookieSerializer cookies, SessionRepository<? extends Session> store,
+			SecurityContextRepository contexts, Clock clock, Duration ttl) {
 		this.cookies = cookies;
+		this.store = store;
 		this.contexts = contexts;
 		this.clock = clock;
 		this.ttl = ttl;
 	}
 
 	/**
-	 * The sign-in of the request's session, as read from the store within the
-	 * time-to-live; empty when the request names no session or its session holds no
-	 * sign-in.
+	 * The request's signed-in session, as read from the store within the time-to-live;
+	 * {@code null} when the request names no session or its session holds no sign-in.
 	 */
-	Optional<RememberedSignIn> signIn(HttpServletRequest request) {
+	Cached signedIn(HttpServletRequest request) {
 		List<String> ids = this.cookies.readCookieValues(request);
 		if (ids.isEmpty()) {
-			return Optional.empty();
+			return null;
 		}
 		String key = (ids.size() == 1) ? ids.get(0) : String.join(" ", ids);
 		Instant now = this.clock.instant();
 		Cached cached = this.cache.get(key);
-		if (cached != null && now.isBefore(cached.until())) {
-			return Optional.of(cached.signIn());
+		if (cached != null && now.isBefore(cached.until)) {
+			return cached;
 		}
-		Optional<RememberedSignIn> read = read(request);
-		if (read.isPresent()) {
+		Cached read = read(ids, now);
+		if (read != null) {
 			if (this.cache.size() >= MAX_CACHED) {
 				this.cache.clear();
 			}
-			this.cache.put(key, new Cached(read.get(), now.plus(this.ttl)));
+			this.cache.put(key, read);
 		}
 		else if (cached != null) {
 			this.cache.remove(key);
@@ -80,12 +100,77 @@ final class GateSessions {
 		return read;
 	}
 
-	/** The sign-in of the request's session, read from the store now. */
+	/**
+	 * The sign-in of the request's session, read now through the security context
+	 * repository (for requests inside Spring Session's filter: sign-in and return).
+	 */
 	Optional<RememberedSignIn> read(HttpServletRequest request) {
 		return RememberedSignIn.of(this.contexts.loadDeferredContext(request).get());
 	}
 
-	private record Cached(RememberedSignIn signIn, Instant until) {
+	private Cached read(List<String> ids, Instant now) {
+		Session session = touched(this.store, ids, now);
+		if (session == null) {
+			return null;
+		}
+		Optional<RememberedSignIn> signIn = RememberedSignIn
+			.of((session.getAttribute(CONTEXT) instanceof SecurityContext context) ? context : null);
+		return signIn.isPresent() ? new Cached(signIn.get(), now.plus(this.ttl), ids) : null;
+	}
+
+	/** The first named session that exists, touched (kept alive) as a request does. */
+	private static <S extends Session> S touched(SessionRepository<S> store, List<String> ids, Instant now) {
+		S session = found(store, ids);
+		if (session != null) {
+			session.setLastAccessedTime(now);
+			store.save(session);
+		}
+		return session;
+	}
+
+	private static <S extends Session> S found(SessionRepository<S> store, List<String> ids) {
+		for (String id : ids) {
+			S session = store.findById(id);
+			if (session != null) {
+				return session;
+			}
+		}
+		return null;
+	}
+
+	/** A session's sign-in as last read, and the facts found true of it since. */
+	final class Cached implements GateSession {
+
+		private final RememberedSignIn signIn;
+
+		private final Instant until;
+
+		private final List<String> ids;
+
+		private final Set<String> facts = ConcurrentHashMap.newKeySet(2);
+
+		private Cached(RememberedSignIn signIn, Instant until, List<String> ids) {
+			this.signIn = signIn;
+			this.until = until;
+			this.ids = ids;
+		}
+
+		RememberedSignIn signIn() {
+			return this.signIn;
+		}
+
+		@Override
+		public boolean holds(String fact, Predicate<Function<String, Object>> test) {
+			if (this.facts.contains(fact)) {
+				return true;
+			}
+			Session session = found(GateSessions.this.store, this.ids);
+			if (session == null || !test.test(session::getAttribute)) {
+				return false;
+			}
+			this.facts.add(fact);
+			return true;
+		}
 
 	}
 

@@ -32,8 +32,11 @@ public interface GatedArea {
 	/**
 	 * Whether the signed-in user (who passed the second factor and is not suspended) may
 	 * reach the host now. Read-only and cheap.
+	 * @param host the host of the original request
+	 * @param user the signed-in user
+	 * @param session the user's session, for an area that needs more of it
 	 */
-	GateDecision decide(String host, GateUser user);
+	GateDecision decide(String host, GateUser user, GateSession session);
 
 	/**
 	 * Wakes what the host serves for its owner, after {@link #decide} said it is

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import uk.gov.analyticalplatform.api.gate.GateDecision;
+import uk.gov.analyticalplatform.api.gate.GateSession;
 import uk.gov.analyticalplatform.api.gate.GateUser;
 import uk.gov.analyticalplatform.api.gate.GatedArea;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
@@ -42,7 +43,7 @@ class ToolsGatedArea implements GatedArea {
 	}
 
 	@Override
-	public GateDecision decide(String host, GateUser user) {
+	public GateDecision decide(String host, GateUser user, GateSession session) {
 		Optional<HostedInstance> instance = owned(host, user);
 		if (instance.isEmpty()) {
 			return GateDecision.DENY;

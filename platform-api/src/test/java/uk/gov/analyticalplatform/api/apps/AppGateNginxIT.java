@@ -136,6 +136,24 @@ class AppGateNginxIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void aSessionThatReadOneAppsNoticeIsStillShownAnothersOnce() throws Exception {
+		ApiClient owner = signedIn(this.users.enrolled("two-apps-owner"));
+		String first = register(owner);
+		String second = register(owner);
+		Enrolled viewer = this.users.enrolled("two-apps-viewer");
+		addViewer(owner, first, viewer.user().email());
+		addViewer(owner, second, viewer.user().email());
+		ApiClient session = signedIn(viewer);
+		readNotice(session, first);
+		assertThat(throughProxy(first, "/", session).status()).isEqualTo(200);
+
+		assertThat(throughProxy(second, "/", session).status()).as("the second app's notice").isEqualTo(302);
+		readNotice(session, second);
+		assertThat(throughProxy(second, "/", session).status()).isEqualTo(200);
+		assertThat(throughProxy(first, "/", session).status()).isEqualTo(200);
+	}
+
+	@Test
 	void aStrangerAndAnUnknownAppGetTheSameForbiddenAnswer() throws Exception {
 		ApiClient owner = signedIn(this.users.enrolled("private-owner"));
 		String app = register(owner);

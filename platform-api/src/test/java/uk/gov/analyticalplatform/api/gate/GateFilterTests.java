@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -20,6 +21,12 @@ class GateFilterTests {
 	void isRegisteredForEachAreasExactPathAndNeverForSignIn() {
 		FilterRegistrationBean<GateFilter> registration = new GateConfiguration().gateFilter(this.gate);
 		assertThat(registration.getUrlPatterns()).containsExactly("/authz/test-area");
+	}
+
+	@Test
+	void runsFirstOfAllFiltersBeforeTheRequestIdTheObservationAndSpringSession() {
+		FilterRegistrationBean<GateFilter> registration = new GateConfiguration().gateFilter(this.gate);
+		assertThat(registration.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
 	}
 
 	@Test

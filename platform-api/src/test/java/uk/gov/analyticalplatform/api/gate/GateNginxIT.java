@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.gov.analyticalplatform.api.observability.RequestIdFilter;
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
@@ -168,6 +169,19 @@ class GateNginxIT extends IdentityIntegrationTest {
 		assertThat(second.post("/api/v1/auth/logout", "{\"everywhere\": true}").status()).isEqualTo(204);
 
 		await().atMost(revocationBound()).until(() -> throughProxy(host, "/", first).status() == 302);
+	}
+
+	@Test
+	void theGateAnswersBeforeEveryOtherFilter() {
+		ApiClient session = signedIn(this.users.enrolled("gate-first"));
+
+		ApiClient.Response gate = session.get("/authz/test-area");
+		ApiClient.Response signIn = session.get("/authz/sign-in?rd=http://elsewhere.invalid/");
+
+		assertThat(gate.status()).as("no original request: nothing to decide on").isEqualTo(403);
+		assertThat(gate.raw().headers().firstValue(RequestIdFilter.HEADER)).as("before the request id").isEmpty();
+		assertThat(signIn.raw().headers().firstValue(RequestIdFilter.HEADER)).as("sign-in: the whole chain")
+			.isPresent();
 	}
 
 	@Test

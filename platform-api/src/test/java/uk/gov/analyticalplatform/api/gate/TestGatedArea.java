@@ -32,7 +32,7 @@ class TestGatedArea implements GatedArea {
 	}
 
 	@Override
-	public GateDecision decide(String host, GateUser user) {
+	public GateDecision decide(String host, GateUser user, GateSession session) {
 		if (!host.equals(host(user.username()))) {
 			return GateDecision.DENY;
 		}
