@@ -4,14 +4,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
-import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.appdeploy.AppReleases;
 import uk.gov.analyticalplatform.appdeploy.AppViewers;
@@ -29,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the app's pages and in front of the app; every page visited is checked for
  * accessibility.
  */
-class AppsBrowserIT extends IdentityIntegrationTest {
+class AppsBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	Apps apps;
@@ -39,18 +35,6 @@ class AppsBrowserIT extends IdentityIntegrationTest {
 
 	@Autowired
 	private AppViewers viewers;
-
-	private Browser browser;
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		this.browser.close();
-	}
 
 	@Test
 	void anAnalystRegistersAnAppAddsViewersToTheLimitAndIsRefusedTheFiftyFirst() {
@@ -187,17 +171,6 @@ class AppsBrowserIT extends IdentityIntegrationTest {
 		this.browser.open("/admin/apps");
 		this.browser.awaitText("#all-apps", name);
 		this.browser.assertAccessible();
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.open("/sign-in");
-		this.browser.type("username", user.username());
-		this.browser.type("password", SignedInUsers.PASSWORD);
-		this.browser.click("#sign-in");
-		this.browser.awaitPath("/sign-in/two-factor");
-		this.browser.type("code", freshCode(user.secret()));
-		this.browser.click("#verify");
-		this.browser.awaitPath("/");
 	}
 
 }
