@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ToolRelease;
 
 /**
  * How the tool pages write states, times and ages, used from templates as
@@ -52,6 +53,23 @@ public class ToolViews {
 	public String idle(Instant lastActivity, Instant idlesAt) {
 		String used = (lastActivity != null) ? "Last used " + ago(lastActivity) : "Not used yet";
 		return (idlesAt != null) ? used + "; stops if unused at " + time(idlesAt) : used;
+	}
+
+	/**
+	 * What the users of a release are told: its deprecation notice, or when its running
+	 * instances stop once retired; {@code null} for an active or restricted one.
+	 */
+	public String notice(ToolRelease release) {
+		String message = (release.statusMessage() != null) ? " " + release.statusMessage() : "";
+		return switch (release.status()) {
+			case DEPRECATED -> "Deprecated:" + message;
+			case RETIRED -> "Retired:" + message
+					+ ((release.retireAt() == null) ? ""
+							: (release.retireAt().isAfter(this.clock.instant()) ? " Running instances stop at "
+									: " Running instances were stopped at ") + time(release.retireAt()) + ".")
+					+ " Switch to another release to start it again.";
+			case ACTIVE, RESTRICTED -> null;
+		};
 	}
 
 	/** The GOV.UK tag colour for a phase. */

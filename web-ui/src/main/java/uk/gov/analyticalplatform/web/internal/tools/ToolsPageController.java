@@ -15,14 +15,16 @@ import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolCatalogue;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstanceNotFound;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
 
 /**
- * "My tools": start, open, stop, restart and switch the user's tools, and the progress
- * page a visit to an asleep tool lands on (it refreshes until the tool is ready, then
- * goes on to the tool).
+ * "My tools": start, open, stop, restart, reset and cancel the start of the user's tools
+ * (switching and deleting have pages of their own: {@link ToolChangesController}), and
+ * the progress page a start or a visit to an asleep tool lands on (it follows the start,
+ * then goes on to the tool).
  */
 @Controller
 class ToolsPageController {
@@ -62,16 +64,21 @@ class ToolsPageController {
 		}
 	}
 
-	@PostMapping("/tools/{id}/{action:start|stop|restart|reset}")
+	@PostMapping("/tools/{id}/{action:start|stop|restart|reset|cancel}")
 	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
 		ToolUser user = user();
 		try {
-			switch (action) {
+			ToolInstance instance = switch (action) {
 				case "start" -> this.instances.start(user, id);
 				case "stop" -> this.instances.stop(user, id);
 				case "restart" -> this.instances.restart(user, id);
+				case "cancel" -> this.instances.cancel(user, id);
 				default -> this.instances.reset(user, id);
-			}
+			};
+			redirect.addFlashAttribute("notice", done(action) + " " + instance.tool().slug());
+		}
+		catch (ToolInstanceNotFound ex) {
+			throw ex;
 		}
 		catch (ToolLauncherException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -108,6 +115,16 @@ class ToolsPageController {
 			}
 		}
 		return instance.url();
+	}
+
+	private static String done(String action) {
+		return switch (action) {
+			case "start" -> "Starting";
+			case "stop" -> "Stopping";
+			case "restart" -> "Restarting";
+			case "cancel" -> "Cancelled the start of";
+			default -> "Resetting";
+		};
 	}
 
 	private ToolUser user() {
