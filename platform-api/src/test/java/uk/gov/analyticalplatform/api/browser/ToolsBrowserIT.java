@@ -215,6 +215,7 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 				.contains(UNPULLABLE);
 		});
 		assertThat(this.browser.text(instance)).contains(profile).contains("never");
+		assertThat(this.browser.text("#age-" + analyst.username() + "-jupyterlab")).isNotBlank();
 		assertThat(this.browser.text("#release-users")).contains("JupyterLab " + version);
 		this.browser.assertAccessible();
 		this.browser.screenshot("admin-tool-instances");
@@ -299,6 +300,9 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 		this.browser.click("#confirm");
 		this.browser.awaitText("#notice", "Resetting jupyterlab");
 		awaitPhase(analystTools, started, InstancePhase.READY);
+		ToolInstance reset = this.instances.get(analystTools, started.id());
+		assertThat(reset.createdAt()).as("its age").isEqualTo(started.createdAt());
+		assertThat(reset.since()).as("in this state since").isAfter(started.createdAt());
 
 		this.browser.open("/tools/" + started.id() + "/change");
 		this.browser.select("profile", "More CPU than your quota " + version);
@@ -306,9 +310,14 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 		this.browser.awaitText("#notice", "More CPU than your quota");
 		await().atMost(START)
 			.until(() -> this.instances.get(analystTools, started.id()).phase(), InstancePhase.CREATING::equals);
+		this.browser.open("/tools/" + started.id() + "/progress");
+		await().atMost(START).ignoreExceptions().until(() -> this.browser.find("#slow").isDisplayed());
+		assertThat(this.browser.text("#slow")).contains("This is taking longer than usual");
+		this.browser.assertAccessible();
 		this.browser.open("/tools");
 		this.browser.awaitText("#state-jupyterlab", "CREATING");
 		assertThat(this.browser.all("#progress-jupyterlab")).hasSize(1);
+		assertThat(this.browser.text("#slow-jupyterlab")).isEqualTo("This is taking longer than usual.");
 		this.browser.assertAccessible();
 		this.browser.click("#cancel-jupyterlab");
 		this.browser.awaitText("#notice", "Cancelled the start of jupyterlab");

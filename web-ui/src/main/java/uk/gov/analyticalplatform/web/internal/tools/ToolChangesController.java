@@ -60,13 +60,18 @@ class ToolChangesController {
 		ToolUser user = this.users.current();
 		ToolInstance instance = this.instances.get(user, id);
 		FormErrors errors = new FormErrors();
-		if (release.equals(instance.release().name()) && profile.equals(instance.profile().name())) {
+		String wantedRelease = release.isBlank() ? instance.release().name() : release;
+		String wantedProfile = profile.isBlank() ? instance.profile().name() : profile;
+		if (wantedRelease.equals(instance.release().name()) && wantedProfile.equals(instance.profile().name())) {
 			errors.add("release", "Choose a release or a profile different from the ones it has");
 		}
 		else {
 			try {
-				ToolInstance changed = this.instances.change(user, id, release.isBlank() ? null : release,
-						profile.isBlank() ? null : profile);
+				// what stays is passed as null: a release no longer open to the user may
+				// be kept
+				ToolInstance changed = this.instances.change(user, id,
+						wantedRelease.equals(instance.release().name()) ? null : wantedRelease,
+						wantedProfile.equals(instance.profile().name()) ? null : wantedProfile);
 				redirect.addFlashAttribute("notice",
 						"Switched " + changed.tool().slug() + " to " + changed.release().displayName() + ", "
 								+ changed.profile().displayName()
@@ -82,7 +87,7 @@ class ToolChangesController {
 			}
 		}
 		model.addAttribute("errors", errors);
-		return changePage(user, instance, release, profile, model);
+		return changePage(user, instance, wantedRelease, wantedProfile, model);
 	}
 
 	@GetMapping("/tools/{id}/reset")

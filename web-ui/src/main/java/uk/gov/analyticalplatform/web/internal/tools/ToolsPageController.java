@@ -35,10 +35,13 @@ class ToolsPageController {
 
 	private final ToolCatalogue catalogue;
 
-	ToolsPageController(ToolUsers users, ToolInstances instances, ToolCatalogue catalogue) {
+	private final ToolViews views;
+
+	ToolsPageController(ToolUsers users, ToolInstances instances, ToolCatalogue catalogue, ToolViews views) {
 		this.users = users;
 		this.instances = instances;
 		this.catalogue = catalogue;
+		this.views = views;
 	}
 
 	@GetMapping("/tools")
@@ -95,6 +98,10 @@ class ToolsPageController {
 		model.addAttribute("instance", instance);
 		model.addAttribute("destination", destination(instance, returnTo));
 		model.addAttribute("returnTo", returnTo);
+		// the page's script says "taking longer than usual" this many milliseconds after
+		// it
+		// loads (a data attribute's expression may not call beans)
+		model.addAttribute("slowIn", this.views.slowIn(instance.startRequestedAt()));
 		return "tools/progress";
 	}
 

@@ -60,6 +60,17 @@ class ToolViewsTests {
 					+ " Switch to another release to start it again.");
 	}
 
+	@Test
+	void aStartStillUnderWayAfterAMinuteIsTakingLongerThanUsual() {
+		assertThat(this.views.slow(InstancePhase.STARTING, NOW.minusSeconds(59))).isFalse();
+		assertThat(this.views.slow(InstancePhase.STARTING, NOW.minusSeconds(60))).isTrue();
+		assertThat(this.views.slow(InstancePhase.PENDING, NOW.minusSeconds(600))).isTrue();
+		assertThat(this.views.slow(InstancePhase.READY, NOW.minusSeconds(600))).isFalse();
+		assertThat(this.views.slow(InstancePhase.FAILED, NOW.minusSeconds(600))).isFalse();
+		assertThat(this.views.slowIn(NOW.minusSeconds(15))).isEqualTo(45_000);
+		assertThat(this.views.slowIn(NOW.minusSeconds(600))).isZero();
+	}
+
 	private static ToolRelease release(ReleaseStatus status, String message, Instant retireAt) {
 		return new ToolRelease(UUID.randomUUID(), Tool.JUPYTERLAB, "4.5.0", "JupyterLab 4.5.0",
 				"quay.io/jupyter/scipy-notebook@sha256:" + "a".repeat(64), 8888, "/api", List.of(), "small", status,
