@@ -1,11 +1,18 @@
 // Follows a starting tool without reloading the page (a timed refresh fails WCAG 2.2.1, and
 // axe says so): polls the instance from the API, says each new state and step in a polite live
-// region, shows why it failed, and goes on to the tool once it is ready, as the user asked when
-// they started it. Without JavaScript the page's "Check again" link does the same by hand.
+// region, shows why it failed, says when it takes longer than usual (a minute after the start
+// was asked for), and goes on to the tool once it is ready, as the user asked when they started
+// it. Without JavaScript the page's "Check again" link does the same by hand.
 const page = document.getElementById('tool-progress')
 const every = 2000
+// the server says how long until the start is slow: the browser's clock plays no part
+const slowAt = page ? Date.now() + Number(page.dataset.slowIn) : 0
+
+const settled = (status) => status.state === 'FAILED' || status.state === 'STOPPED'
 
 const show = (status) => {
+  // "taking longer than usual" a minute after the start was asked for, while it is under way
+  document.getElementById('slow').hidden = settled(status) || Date.now() < slowAt
   document.getElementById('state-name').textContent = status.state
   document.getElementById('state-step').textContent = status.step || ''
   if (status.reason) {
@@ -24,7 +31,7 @@ const poll = async () => {
         return
       }
       show(status)
-      if (status.state === 'FAILED' || status.state === 'STOPPED') {
+      if (settled(status)) {
         return
       }
     }

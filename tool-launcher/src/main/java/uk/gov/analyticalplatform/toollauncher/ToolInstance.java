@@ -26,12 +26,15 @@ import uk.gov.analyticalplatform.reconcile.ApplyStatus;
  * @param idlesAt when it will be stopped for idleness if nobody uses it, or {@code null}
  * when not running
  * @param queuePosition its place in the queue of starts (1 = next), or 0 when not queued
+ * @param startRequestedAt when its latest start (or restart, reset, wake) was asked for
+ * @param createdAt when the owner first created it (its age; a reset or a switch keeps
+ * it)
  * @param apply the reconciler's status of its objects
  */
 public record ToolInstance(UUID id, UUID userId, String username, Tool tool, ToolRelease release,
 		ResourceProfile profile, String url, Wanted wanted, InstancePhase phase, String step, String reason,
 		Instant since, String observedImage, Instant lastActivityAt, Instant idlesAt, int queuePosition,
-		ApplyStatus apply) {
+		Instant startRequestedAt, Instant createdAt, ApplyStatus apply) {
 
 	/** What the owner wants. */
 	public enum Wanted {

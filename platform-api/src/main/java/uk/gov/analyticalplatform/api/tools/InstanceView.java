@@ -19,9 +19,10 @@ import uk.gov.analyticalplatform.toollauncher.ToolInstance;
  * @param observedImage the image the cluster runs, read back
  * @param lastActivityAt the last request through the gate
  * @param idlesAt when it stops if nobody uses it
+ * @param createdAt when it was created (its age)
  */
 record InstanceView(UUID id, String owner, String tool, Release release, String profile, String url, String wanted,
-		Status status, String observedImage, Instant lastActivityAt, Instant idlesAt) {
+		Status status, String observedImage, Instant lastActivityAt, Instant idlesAt, Instant createdAt) {
 
 	static InstanceView of(ToolInstance instance) {
 		return new InstanceView(instance.id(), instance.username(), instance.tool().slug(),
@@ -30,7 +31,7 @@ record InstanceView(UUID id, String owner, String tool, Release release, String 
 				instance.profile().name(), instance.url(), instance.wanted().name(),
 				new Status(instance.phase().name(), instance.step(), instance.reason(), instance.since(),
 						(instance.queuePosition() > 0) ? instance.queuePosition() : null),
-				instance.observedImage(), instance.lastActivityAt(), instance.idlesAt());
+				instance.observedImage(), instance.lastActivityAt(), instance.idlesAt(), instance.createdAt());
 	}
 
 	/**

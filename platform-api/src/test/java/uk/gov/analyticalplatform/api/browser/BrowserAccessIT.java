@@ -9,8 +9,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,10 @@ import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +46,9 @@ class BrowserAccessIT extends IdentityIntegrationTest {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	ToolInstances instances;
 
 	BrowserRoutes routes;
 
@@ -105,6 +114,43 @@ class BrowserAccessIT extends IdentityIntegrationTest {
 				user.username()))
 			.as("the analyst neither verified nor exported the log")
 			.isEmpty();
+	}
+
+	@Test
+	void everyPageAndActionOfAnotherUsersToolIsNotFoundAndChangesNothing() {
+		Enrolled owner = this.users.enrolled("page-tool-owner");
+		ToolUser ownerTools = new ToolUser(owner.user().id(), owner.username(), Set.of(), false);
+		ToolInstance theirs = this.instances.create(ownerTools, Tool.JUPYTERLAB, null, null);
+		Session intruder = Session.of(this.port, signedIn(this.users.enrolled("page-tool-intruder")), "/tools");
+		List<Route> toolRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.pattern().startsWith("/tools/{id}"))
+			.toList();
+		assertThat(toolRoutes).extracting(Route::toString)
+			.containsExactlyInAnyOrder("GET /tools/{id}/progress",
+					"POST /tools/{id}/{action:start|stop|restart|reset|cancel}", "GET /tools/{id}/change",
+					"POST /tools/{id}/change", "GET /tools/{id}/reset", "GET /tools/{id}/delete",
+					"GET /tools/{id}/delete-home", "POST /tools/{id}/delete");
+		String actions = "{action:start|stop|restart|reset|cancel}";
+		for (Route route : toolRoutes) {
+			String pattern = route.pattern().replace("{id}", theirs.id().toString());
+			List<String> paths = pattern.contains(actions) ? Stream.of("start", "stop", "restart", "reset", "cancel")
+				.map((action) -> pattern.replace(actions, action))
+				.toList() : List.of(pattern);
+			for (String path : paths) {
+				HttpResponse<String> response = intruder.send(route.method(), path);
+				assertThat(response.statusCode()).as(route.method() + " " + path).isEqualTo(404);
+				assertThat(response.body()).as(path).contains("Page not found").doesNotContain(owner.username());
+			}
+		}
+		Session session = Session.of(this.port, signedIn(owner), "/tools");
+		assertThat(session.send("GET", "/tools/" + theirs.id() + "/change").statusCode()).as("the owner's own page")
+			.isEqualTo(200);
+		assertThat(this.instances.get(ownerTools, theirs.id()).wanted()).isEqualTo(ToolInstance.Wanted.RUNNING);
+		assertThat(superuserQuery("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id",
+				theirs.id().toString()))
+			.containsExactly("tool.started");
+		this.instances.delete(ownerTools, theirs.id(), true);
 	}
 
 	/** A browser's session: its cookies and the CSRF token its pages carry. */

@@ -22,7 +22,13 @@ import uk.gov.analyticalplatform.appdeploy.Caller;
 import uk.gov.analyticalplatform.appdeploy.NewApp;
 import uk.gov.analyticalplatform.identity.Role;
 import uk.gov.analyticalplatform.testing.PlatformServices;
+import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ReleaseStatus;
+import uk.gov.analyticalplatform.toollauncher.ResourceProfile;
 import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolCatalogueAdmin;
+import uk.gov.analyticalplatform.toollauncher.ToolCatalogueAdmin.NewRelease;
+import uk.gov.analyticalplatform.toollauncher.ToolCatalogueAdmin.StatusChange;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
@@ -35,9 +41,11 @@ import static org.awaitility.Awaitility.await;
  * JupyterLab from "My tools", watches its progress until it is ready and lands in it,
  * sees it on the home page and stops it; a platform admin adds a release pinned by
  * digest, deprecates it, adds a profile and stops an analyst's instance, refused in a
- * GOV.UK error summary on the way; the home page lists the apps one owns and the apps
- * shared with one. Every page visited is checked for accessibility, and the pages of the
- * user guide are pictured ({@code make screenshots}).
+ * GOV.UK error summary on the way; an analyst switches release (from a deprecated one)
+ * and profile, cancels a start, resets and deletes a tool with its home directory through
+ * the pages that ask first; the home page lists the apps one owns and the apps shared
+ * with one. Every page visited is checked for accessibility, and the pages of the user
+ * guide are pictured ({@code make screenshots}).
  */
 @TestPropertySource(properties = { "platform.tools.domain=tools.test", "platform.tools.reconciler.poll-interval=300ms",
 		"platform.tools.reconciler.sweep-interval=300ms" })
@@ -49,6 +57,9 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 
 	@Autowired
 	ToolInstances instances;
+
+	@Autowired
+	ToolCatalogueAdmin catalogue;
 
 	@Autowired
 	Apps apps;
@@ -204,6 +215,7 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 				.contains(UNPULLABLE);
 		});
 		assertThat(this.browser.text(instance)).contains(profile).contains("never");
+		assertThat(this.browser.text("#age-" + analyst.username() + "-jupyterlab")).isNotBlank();
 		assertThat(this.browser.text("#release-users")).contains("JupyterLab " + version);
 		this.browser.assertAccessible();
 		this.browser.screenshot("admin-tool-instances");
@@ -216,6 +228,127 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 		assertThat(superuserQuery("SELECT action FROM audit_event WHERE actor_username = ? ORDER BY id", adminName))
 			.containsSubsequence("tool.release.added", "tool.release.status.changed", "tool.profile.created",
 					"tool.profile.changed", "tool.stopped.by_admin");
+	}
+
+	@Test
+	void anAnalystSwitchesReleaseAndProfileCancelsAStartResetsAndDeletesTheirToolThroughThePages() {
+		Enrolled admin = this.users.enrolled("switch-admin", Role.PLATFORM_ADMIN);
+		Enrolled analyst = this.users.enrolled("switcher");
+		ToolUser analystTools = toolUser(analyst);
+		this.owners.add(analystTools);
+		ToolUser adminTools = new ToolUser(admin.user().id(), admin.username(), Set.of(), true);
+		String version = String.valueOf(System.nanoTime() % 100_000);
+		String old = "8.0." + version;
+		String next = "8.1." + version;
+		String nextImage = "quay.io/jupyter/scipy-notebook@sha256:" + "b".repeat(64);
+		this.catalogue.changeStatus(adminTools, this.catalogue
+			.addRelease(adminTools, new NewRelease(Tool.JUPYTERLAB, old, "JupyterLab " + old,
+					"quay.io/jupyter/scipy-notebook@sha256:" + "a".repeat(64), 8888, "/api", List.of(), "small"))
+			.id(), new StatusChange(ReleaseStatus.DEPRECATED, "Switch to JupyterLab " + next + ".", null, null, null));
+		this.catalogue.changeStatus(adminTools,
+				this.catalogue
+					.addRelease(adminTools,
+							new NewRelease(Tool.JUPYTERLAB, next, "JupyterLab " + next, nextImage, 8888, "/api",
+									List.of(), "small"))
+					.id(),
+				new StatusChange(ReleaseStatus.RESTRICTED, null, null, Set.of(analyst.username()), null));
+		String tooBig = "quota-" + version;
+		this.catalogue.createProfile(adminTools, new ResourceProfile(tooBig, "More CPU than your quota " + version,
+				16_000, 16_000, 1024, 1024, Duration.ofHours(1), null));
+		signIn(analyst);
+
+		this.browser.open("/tools");
+		this.browser.select("tool", "jupyterlab");
+		this.browser.select("release", "JupyterLab " + old);
+		this.browser.click("#start");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.browser.path()).startsWith("/tools/").endsWith("/progress"));
+		ToolInstance started = this.instances.mine(analystTools).get(0);
+		awaitPhase(analystTools, started, InstancePhase.READY);
+		this.browser.open("/tools");
+		this.browser.awaitText("#state-jupyterlab", "READY");
+		assertThat(this.browser.text("#notice-jupyterlab")).isEqualTo("Deprecated: Switch to JupyterLab " + next + ".");
+		assertThat(this.browser.text("#idle-jupyterlab")).contains("Not used yet; stops if unused at");
+		this.browser.assertAccessible();
+		this.browser.screenshot("tools-deprecated");
+
+		this.browser.click("#change-jupyterlab");
+		this.browser.awaitPath("/tools/" + started.id() + "/change");
+		this.browser.assertAccessible();
+		this.browser.click("#switch");
+		this.browser.awaitText(".govuk-error-summary", "Choose a release or a profile different from the ones it has");
+		assertThat(this.browser.text("#release-error")).contains("Choose a release");
+		this.browser.assertAccessible();
+		this.browser.select("release", "JupyterLab " + next);
+		this.browser.screenshot("tools-switch");
+		this.browser.click("#switch");
+		this.browser.awaitText("#notice", "Switched jupyterlab to JupyterLab " + next);
+		await().atMost(START).untilAsserted(() -> {
+			ToolInstance now = this.instances.get(analystTools, started.id());
+			assertThat(now.observedImage()).isEqualTo(nextImage);
+			assertThat(now.phase()).isEqualTo(InstancePhase.READY);
+		});
+		this.browser.open("/tools");
+		this.browser.awaitText("#release-jupyterlab", "JupyterLab " + next);
+		assertThat(this.browser.all("#notice-jupyterlab")).isEmpty();
+
+		this.browser.click("#reset-jupyterlab");
+		this.browser.awaitText("#confirm-heading", "Reset your jupyterlab?");
+		assertThat(this.browser.text("#consequence")).contains("Your home directory and its files are kept");
+		this.browser.assertAccessible();
+		this.browser.screenshot("tools-reset");
+		this.browser.click("#confirm");
+		this.browser.awaitText("#notice", "Resetting jupyterlab");
+		awaitPhase(analystTools, started, InstancePhase.READY);
+		ToolInstance reset = this.instances.get(analystTools, started.id());
+		assertThat(reset.createdAt()).as("its age").isEqualTo(started.createdAt());
+		assertThat(reset.since()).as("in this state since").isAfter(started.createdAt());
+
+		this.browser.open("/tools/" + started.id() + "/change");
+		this.browser.select("profile", "More CPU than your quota " + version);
+		this.browser.click("#switch");
+		this.browser.awaitText("#notice", "More CPU than your quota");
+		await().atMost(START)
+			.until(() -> this.instances.get(analystTools, started.id()).phase(), InstancePhase.CREATING::equals);
+		this.browser.open("/tools/" + started.id() + "/progress");
+		await().atMost(START).ignoreExceptions().until(() -> this.browser.find("#slow").isDisplayed());
+		assertThat(this.browser.text("#slow")).contains("This is taking longer than usual");
+		this.browser.assertAccessible();
+		this.browser.open("/tools");
+		this.browser.awaitText("#state-jupyterlab", "CREATING");
+		assertThat(this.browser.all("#progress-jupyterlab")).hasSize(1);
+		assertThat(this.browser.text("#slow-jupyterlab")).isEqualTo("This is taking longer than usual.");
+		this.browser.assertAccessible();
+		this.browser.click("#cancel-jupyterlab");
+		this.browser.awaitText("#notice", "Cancelled the start of jupyterlab");
+		await().atMost(START).ignoreExceptions().untilAsserted(() -> {
+			assertThat(this.browser.text("#state-jupyterlab")).as("updated in place").isEqualTo("STOPPED");
+			assertThat(this.browser.find("#tools-live").getAttribute("textContent")).isEqualTo("jupyterlab: STOPPED");
+		});
+
+		this.browser.click("#delete-jupyterlab");
+		this.browser.awaitText("#confirm-heading", "Delete your jupyterlab?");
+		assertThat(this.browser.text("#consequence")).contains("Your home directory and its files are kept");
+		this.browser.assertAccessible();
+		this.browser.click("#delete-home");
+		this.browser.awaitText("#confirm-heading", "Delete your jupyterlab and its home directory?");
+		assertThat(this.browser.text("#consequence")).contains("deleted with every file in it")
+			.contains("cannot be undone");
+		this.browser.assertAccessible();
+		this.browser.screenshot("tools-delete-home");
+		this.browser.click("#confirm");
+		this.browser.awaitText("#notice", "Deleting jupyterlab and its home directory");
+		await().atMost(START).until(() -> this.instances.mine(analystTools).isEmpty());
+
+		assertThat(superuserQuery("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id",
+				started.id().toString()))
+			.containsSubsequence("tool.started", "tool.release.switched", "tool.reset", "tool.release.switched",
+					"tool.start.cancelled", "tool.deleted");
+		assertThat(superuserQuery(
+				"SELECT details->>'homeDeleted' FROM audit_event WHERE target_id = ? "
+						+ "AND action = 'tool.deleted' AND actor_username = ?",
+				started.id().toString(), analyst.username()))
+			.containsExactly("true");
 	}
 
 	@Test
@@ -241,6 +374,10 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 		assertThat(this.browser.text("#dash-no-tools")).contains("You have no tools yet");
 		this.browser.assertAccessible();
 		this.browser.screenshot("home-your-apps");
+	}
+
+	private void awaitPhase(ToolUser owner, ToolInstance instance, InstancePhase phase) {
+		await().atMost(START).until(() -> this.instances.get(owner, instance.id()).phase(), phase::equals);
 	}
 
 	private static Caller caller(Enrolled user) {

@@ -16,6 +16,10 @@ import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +29,9 @@ class ApiAccessIT extends IdentityIntegrationTest {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	ToolInstances instances;
 
 	ApiRoutes routes;
 
@@ -147,6 +154,64 @@ class ApiAccessIT extends IdentityIntegrationTest {
 				assertThat(response.status()).as(route.toString()).isEqualTo(403);
 			}
 		}
+	}
+
+	@Test
+	void everyRouteOfOnesOwnToolsAnswersNotFoundForAnotherUsersInstanceAndChangesNothing() {
+		Enrolled owner = this.users.enrolled("tool-owner");
+		ToolUser ownerTools = new ToolUser(owner.user().id(), owner.username(), Set.of(), false);
+		ToolInstance theirs = this.instances.create(ownerTools, Tool.VSCODE, null, null);
+		ApiClient intruder = signedIn(this.users.enrolled("tool-intruder"));
+		List<Route> instanceRoutes = this.routes.all()
+			.stream()
+			.filter((route) -> route.pattern().startsWith("/api/v1/me/tools/{id}"))
+			.toList();
+		assertThat(instanceRoutes).extracting(Route::toString)
+			.containsExactlyInAnyOrder("GET /api/v1/me/tools/{id}", "PATCH /api/v1/me/tools/{id}",
+					"DELETE /api/v1/me/tools/{id}", "POST /api/v1/me/tools/{id}/start",
+					"POST /api/v1/me/tools/{id}/stop", "POST /api/v1/me/tools/{id}/restart",
+					"POST /api/v1/me/tools/{id}/cancel", "POST /api/v1/me/tools/{id}/reset",
+					"GET /api/v1/me/tools/{id}/events");
+		for (Route route : instanceRoutes) {
+			String path = route.pattern().replace("{id}", theirs.id().toString());
+			boolean stream = route.pattern().endsWith("/events");
+			Response response = stream ? intruder.exchange("GET", path, null, "text/event-stream, application/json")
+					: intruder.send(route.method(), path, route.body());
+			assertThat(response.status()).as(route.toString()).isEqualTo(404);
+			if (!stream) {
+				assertThat(response.problemType()).as(route.toString()).isEqualTo("/problems/tool-instance-not-found");
+			}
+		}
+		assertThat(this.instances.get(ownerTools, theirs.id()).wanted()).isEqualTo(ToolInstance.Wanted.RUNNING);
+		assertThat(superuserQuery("SELECT action FROM audit_event WHERE target_id = ? ORDER BY id",
+				theirs.id().toString()))
+			.containsExactly("tool.started");
+		this.instances.delete(ownerTools, theirs.id(), true);
+	}
+
+	@Test
+	void myToolsListEachInstanceWithTheFieldsTheApiPromises() {
+		Enrolled owner = this.users.enrolled("tool-lister");
+		ToolUser ownerTools = new ToolUser(owner.user().id(), owner.username(), Set.of(), false);
+		ToolInstance mine = this.instances.create(ownerTools, Tool.RSTUDIO, null, null);
+		ApiClient client = signedIn(owner);
+
+		Response response = client.get("/api/v1/me/tools");
+
+		assertThat(response.status()).isEqualTo(200);
+		var item = response.json().path("items").get(0);
+		for (String field : List.of("id", "tool", "release", "profile", "url", "status", "lastActivityAt", "idlesAt",
+				"createdAt")) {
+			assertThat(item.has(field)).as(field).isTrue();
+		}
+		for (String field : List.of("state", "step", "reason", "since")) {
+			assertThat(item.path("status").has(field)).as("status." + field).isTrue();
+		}
+		assertThat(item.path("id").asString()).isEqualTo(mine.id().toString());
+		assertThat(item.path("tool").asString()).isEqualTo("rstudio");
+		assertThat(item.path("release").path("image").asString()).contains("@sha256:");
+		assertThat(item.path("createdAt").asString()).isNotBlank();
+		this.instances.delete(ownerTools, mine.id(), true);
 	}
 
 	@Test

@@ -12,7 +12,8 @@ import uk.gov.analyticalplatform.toollauncher.ToolInstance.Wanted;
 record InstanceRow(UUID id, UUID userId, String username, String namespace, String hostLabel, Tool tool, UUID releaseId,
 		String profile, Wanted desired, boolean deleteHome, int restarts, int resets, int appliedResets,
 		Instant startRequestedAt, Instant admittedAt, InstancePhase phase, String step, String phaseReason,
-		Instant phaseSince, String observedImage, Instant lastActivityAt, Instant idledAt, StatusRow<UUID> status) {
+		Instant phaseSince, String observedImage, Instant lastActivityAt, Instant idledAt, Instant createdAt,
+		StatusRow<UUID> status) {
 
 	boolean wantsRunning() {
 		return this.desired == Wanted.RUNNING;

@@ -30,7 +30,7 @@ class InstanceRows {
 
 	private static final String OWN = "user_id, username, namespace, host_label, tool, release_id, profile, desired, "
 			+ "delete_home, restarts, resets, applied_resets, start_requested_at, admitted_at, phase, step, phase_reason, phase_since, "
-			+ "observed_image, last_activity_at, idled_at";
+			+ "observed_image, last_activity_at, idled_at, created_at";
 
 	private final JdbcClient jdbc;
 
@@ -251,7 +251,8 @@ class InstanceRows {
 				row.getInt("resets"), row.getInt("applied_resets"), instant(row, "start_requested_at"),
 				instant(row, "admitted_at"), InstancePhase.valueOf(row.getString("phase")), row.getString("step"),
 				row.getString("phase_reason"), instant(row, "phase_since"), row.getString("observed_image"),
-				instant(row, "last_activity_at"), instant(row, "idled_at"), this.status.read(row));
+				instant(row, "last_activity_at"), instant(row, "idled_at"), instant(row, "created_at"),
+				this.status.read(row));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

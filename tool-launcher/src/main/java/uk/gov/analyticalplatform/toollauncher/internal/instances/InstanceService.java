@@ -350,7 +350,7 @@ class InstanceService implements ToolInstances, ToolHosts {
 		return new ToolInstance(row.id(), row.userId(), row.username(), row.tool(), release, profile,
 				"https://" + row.hostLabel() + "." + this.domain + "/", row.desired(), row.phase(), row.step(),
 				row.phaseReason(), row.phaseSince(), row.observedImage(), row.lastActivityAt(), idlesAt,
-				this.rows.queuePosition(row), row.status().status());
+				this.rows.queuePosition(row), row.startRequestedAt(), row.createdAt(), row.status().status());
 	}
 
 	private static Instant latest(Instant a, Instant b) {

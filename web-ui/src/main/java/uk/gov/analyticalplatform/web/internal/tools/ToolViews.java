@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ToolRelease;
 
 /**
  * How the tool pages write states, times and ages, used from templates as
@@ -21,12 +22,17 @@ public class ToolViews {
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.UK)
 		.withZone(ZoneOffset.UTC);
 
+	/**
+	 * How long a start may take before the user is told it is taking longer than usual.
+	 */
+	static final Duration USUAL_START = Duration.ofSeconds(60);
+
 	private final Clock clock;
 
-	ToolViews() {
-		this(Clock.systemUTC());
-	}
-
+	/**
+	 * @param clock the application's clock, which stamps the times shown (start, last
+	 * activity, idle stop)
+	 */
 	ToolViews(Clock clock) {
 		this.clock = clock;
 	}
@@ -52,6 +58,38 @@ public class ToolViews {
 	public String idle(Instant lastActivity, Instant idlesAt) {
 		String used = (lastActivity != null) ? "Last used " + ago(lastActivity) : "Not used yet";
 		return (idlesAt != null) ? used + "; stops if unused at " + time(idlesAt) : used;
+	}
+
+	/**
+	 * What the users of a release are told: its deprecation notice, or when its running
+	 * instances stop once retired; {@code null} for an active or restricted one.
+	 */
+	public String notice(ToolRelease release) {
+		String message = (release.statusMessage() != null) ? " " + release.statusMessage() : "";
+		return switch (release.status()) {
+			case DEPRECATED -> "Deprecated:" + message;
+			case RETIRED -> "Retired:" + message
+					+ ((release.retireAt() == null) ? ""
+							: (release.retireAt().isAfter(this.clock.instant()) ? " Running instances stop at "
+									: " Running instances were stopped at ") + time(release.retireAt()) + ".")
+					+ " Switch to another release to start it again.";
+			case ACTIVE, RESTRICTED -> null;
+		};
+	}
+
+	/** Whether a start still under way began more than {@link #USUAL_START} ago. */
+	public boolean slow(InstancePhase phase, Instant startRequestedAt) {
+		return phase.starting() && startRequestedAt != null
+				&& !this.clock.instant().isBefore(startRequestedAt.plus(USUAL_START));
+	}
+
+	/**
+	 * How long until a start begun then becomes slow, in milliseconds (0 when it is): the
+	 * progress page's script counts from when the page loaded, so that the browser's
+	 * clock does not matter.
+	 */
+	public long slowIn(Instant startRequestedAt) {
+		return Math.max(0, Duration.between(this.clock.instant(), startRequestedAt.plus(USUAL_START)).toMillis());
 	}
 
 	/** The GOV.UK tag colour for a phase. */

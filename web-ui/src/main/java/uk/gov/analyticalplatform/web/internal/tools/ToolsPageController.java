@@ -15,14 +15,16 @@ import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolCatalogue;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstanceNotFound;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolLauncherException;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
 
 /**
- * "My tools": start, open, stop, restart and switch the user's tools, and the progress
- * page a visit to an asleep tool lands on (it refreshes until the tool is ready, then
- * goes on to the tool).
+ * "My tools": start, open, stop, restart, reset and cancel the start of the user's tools
+ * (switching and deleting have pages of their own: {@link ToolChangesController}), and
+ * the progress page a start or a visit to an asleep tool lands on (it follows the start,
+ * then goes on to the tool).
  */
 @Controller
 class ToolsPageController {
@@ -33,10 +35,13 @@ class ToolsPageController {
 
 	private final ToolCatalogue catalogue;
 
-	ToolsPageController(ToolUsers users, ToolInstances instances, ToolCatalogue catalogue) {
+	private final ToolViews views;
+
+	ToolsPageController(ToolUsers users, ToolInstances instances, ToolCatalogue catalogue, ToolViews views) {
 		this.users = users;
 		this.instances = instances;
 		this.catalogue = catalogue;
+		this.views = views;
 	}
 
 	@GetMapping("/tools")
@@ -62,16 +67,21 @@ class ToolsPageController {
 		}
 	}
 
-	@PostMapping("/tools/{id}/{action:start|stop|restart|reset}")
+	@PostMapping("/tools/{id}/{action:start|stop|restart|reset|cancel}")
 	String act(@PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
 		ToolUser user = user();
 		try {
-			switch (action) {
+			ToolInstance instance = switch (action) {
 				case "start" -> this.instances.start(user, id);
 				case "stop" -> this.instances.stop(user, id);
 				case "restart" -> this.instances.restart(user, id);
+				case "cancel" -> this.instances.cancel(user, id);
 				default -> this.instances.reset(user, id);
-			}
+			};
+			redirect.addFlashAttribute("notice", done(action) + " " + instance.tool().slug());
+		}
+		catch (ToolInstanceNotFound ex) {
+			throw ex;
 		}
 		catch (ToolLauncherException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -88,6 +98,10 @@ class ToolsPageController {
 		model.addAttribute("instance", instance);
 		model.addAttribute("destination", destination(instance, returnTo));
 		model.addAttribute("returnTo", returnTo);
+		// the page's script says "taking longer than usual" this many milliseconds after
+		// it
+		// loads (a data attribute's expression may not call beans)
+		model.addAttribute("slowIn", this.views.slowIn(instance.startRequestedAt()));
 		return "tools/progress";
 	}
 
@@ -108,6 +122,16 @@ class ToolsPageController {
 			}
 		}
 		return instance.url();
+	}
+
+	private static String done(String action) {
+		return switch (action) {
+			case "start" -> "Starting";
+			case "stop" -> "Stopping";
+			case "restart" -> "Restarting";
+			case "cancel" -> "Cancelled the start of";
+			default -> "Resetting";
+		};
 	}
 
 	private ToolUser user() {

@@ -4,10 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
+import uk.gov.analyticalplatform.toollauncher.ReleaseStatus;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolRelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +45,36 @@ class ToolViewsTests {
 		assertThat(this.views.tag(InstancePhase.FAILED)).isEqualTo("govuk-tag--red");
 		assertThat(this.views.tag(InstancePhase.READY)).isEqualTo("govuk-tag--green");
 		assertThat(this.views.phase(InstancePhase.IDLED)).isEqualTo("Idled");
+	}
+
+	@Test
+	void aDeprecatedReleaseShowsItsMessageAndARetiredOneWhenItsInstancesStop() {
+		assertThat(this.views.notice(release(ReleaseStatus.ACTIVE, null, null))).isNull();
+		assertThat(this.views.notice(release(ReleaseStatus.DEPRECATED, "Switch to 4.6 by 31 January", null)))
+			.isEqualTo("Deprecated: Switch to 4.6 by 31 January");
+		assertThat(this.views.notice(release(ReleaseStatus.RETIRED, "Use 4.6.", NOW.plus(Duration.ofDays(1)))))
+			.isEqualTo("Retired: Use 4.6. Running instances stop at 7 December 2026 12:00 UTC."
+					+ " Switch to another release to start it again.");
+		assertThat(this.views.notice(release(ReleaseStatus.RETIRED, "Use 4.6.", NOW.minus(Duration.ofHours(1)))))
+			.isEqualTo("Retired: Use 4.6. Running instances were stopped at 6 December 2026 11:00 UTC."
+					+ " Switch to another release to start it again.");
+	}
+
+	@Test
+	void aStartStillUnderWayAfterAMinuteIsTakingLongerThanUsual() {
+		assertThat(this.views.slow(InstancePhase.STARTING, NOW.minusSeconds(59))).isFalse();
+		assertThat(this.views.slow(InstancePhase.STARTING, NOW.minusSeconds(60))).isTrue();
+		assertThat(this.views.slow(InstancePhase.PENDING, NOW.minusSeconds(600))).isTrue();
+		assertThat(this.views.slow(InstancePhase.READY, NOW.minusSeconds(600))).isFalse();
+		assertThat(this.views.slow(InstancePhase.FAILED, NOW.minusSeconds(600))).isFalse();
+		assertThat(this.views.slowIn(NOW.minusSeconds(15))).isEqualTo(45_000);
+		assertThat(this.views.slowIn(NOW.minusSeconds(600))).isZero();
+	}
+
+	private static ToolRelease release(ReleaseStatus status, String message, Instant retireAt) {
+		return new ToolRelease(UUID.randomUUID(), Tool.JUPYTERLAB, "4.5.0", "JupyterLab 4.5.0",
+				"quay.io/jupyter/scipy-notebook@sha256:" + "a".repeat(64), 8888, "/api", List.of(), "small", status,
+				message, retireAt, Set.of(), Set.of());
 	}
 
 }
