@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.appdeploy.AppViewers;
 import uk.gov.analyticalplatform.appdeploy.Apps;
@@ -49,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestPropertySource(properties = { "platform.tools.domain=tools.test", "platform.tools.reconciler.poll-interval=300ms",
 		"platform.tools.reconciler.sweep-interval=300ms" })
-class ToolsBrowserIT extends IdentityIntegrationTest {
+class ToolsBrowserIT extends BrowserIntegrationTest {
 
 	static final Duration START = Duration.ofSeconds(120);
 
@@ -67,8 +65,6 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 	@Autowired
 	AppViewers viewers;
 
-	private Browser browser;
-
 	private final List<ToolUser> owners = new ArrayList<>();
 
 	@DynamicPropertySource
@@ -76,14 +72,8 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 		registry.add("platform.kubernetes.kubeconfig", () -> PlatformServices.get().kubeconfig());
 	}
 
-	@BeforeEach
-	void openBrowser() {
-		this.browser = new Browser(this.port);
-	}
-
 	@AfterEach
-	void closeBrowserAndDeleteTools() {
-		this.browser.close();
+	void deleteTools() {
 		for (ToolUser owner : this.owners) {
 			this.instances.mine(owner).forEach((instance) -> this.instances.delete(owner, instance.id(), true));
 		}
@@ -386,11 +376,6 @@ class ToolsBrowserIT extends IdentityIntegrationTest {
 
 	private static ToolUser toolUser(Enrolled user) {
 		return new ToolUser(user.user().id(), user.username(), Set.of(), false);
-	}
-
-	private void signIn(Enrolled user) {
-		this.browser.signIn(user.username(), uk.gov.analyticalplatform.api.support.SignedInUsers.PASSWORD,
-				freshCode(user.secret()));
 	}
 
 }

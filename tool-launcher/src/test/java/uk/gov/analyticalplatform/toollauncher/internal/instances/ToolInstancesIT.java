@@ -144,12 +144,14 @@ class ToolInstancesIT extends ToolsOnTheCluster {
 		this.instances.delete(erin, started.id(), true);
 
 		String namespace = UserNamespaces.namespace(erin.username());
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.objects.get(Namespace.class, null, namespace)
+		// the reconciler's pass that deletes ends with the row: wait for all of it
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			assertThat(this.objects.get(Namespace.class, null, namespace)
 				.map((ns) -> ns.getMetadata().getDeletionTimestamp() != null)
-				.orElse(true));
-		assertThat(owned(erin, started.id())).isEmpty();
-		assertThat(this.instances.mine(erin)).isEmpty();
+				.orElse(true)).as("namespace deleted or deleting").isTrue();
+			assertThat(owned(erin, started.id())).isEmpty();
+			assertThat(this.instances.mine(erin)).isEmpty();
+		});
 	}
 
 	@Test
