@@ -64,6 +64,17 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	@Override
+	public Converged create(Owner owner, List<? extends HasMetadata> desired) {
+		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
+		for (HasMetadata object : desired) {
+			ObjectRef ref = ObjectRef.of(object);
+			serverSideApply(owner, object);
+			outcomes.put(ref, Outcome.CREATED);
+		}
+		return new Converged(outcomes);
+	}
+
+	@Override
 	public Outcome apply(Owner owner, HasMetadata desired) {
 		HasMetadata before = Failures.translate("read " + ObjectRef.of(desired),
 				() -> this.client.resource(desired).get());
@@ -71,17 +82,20 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
-		ObjectRef ref = ObjectRef.of(desired);
-		HasMetadata labelled = Labelling.withOwner(desired, owner);
-		HasMetadata after = Failures.translate(ref,
-				() -> this.client.resource(labelled)
-					.fieldManager(this.fieldManager)
-					.forceConflicts()
-					.serverSideApply());
+		HasMetadata after = serverSideApply(owner, desired);
 		if (before == null) {
 			return Outcome.CREATED;
 		}
 		return unchanged(before, after) ? Outcome.NOOP : Outcome.PATCHED;
+	}
+
+	private HasMetadata serverSideApply(Owner owner, HasMetadata desired) {
+		HasMetadata labelled = Labelling.withOwner(desired, owner);
+		return Failures.translate(ObjectRef.of(desired),
+				() -> this.client.resource(labelled)
+					.fieldManager(this.fieldManager)
+					.forceConflicts()
+					.serverSideApply());
 	}
 
 	/**
@@ -131,19 +145,46 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public Subscription watch(List<Class<? extends HasMetadata>> kinds, String ownerLabel, Consumer<String> changed) {
-		List<SharedIndexInformer<?>> informers = new ArrayList<>();
+		Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
 		Map<String, String> platform = new HashMap<>(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
 		try {
 			for (Class<? extends HasMetadata> kind : kinds) {
-				informers.add(Failures.translate("watch " + kind.getSimpleName(),
+				informers.put(kind, Failures.translate("watch " + kind.getSimpleName(),
 						() -> OwnerEvents.inform(this.client, kind, platform, ownerLabel, changed)));
 			}
 		}
 		catch (RuntimeException ex) {
-			informers.forEach(SharedIndexInformer::close);
+			informers.values().forEach(SharedIndexInformer::close);
 			throw ex;
 		}
-		return () -> informers.forEach(SharedIndexInformer::close);
+		return new Watching(informers);
+	}
+
+	/** The informers of one watch, whose caches answer {@link Subscription#owned}. */
+	private record Watching(Map<Class<?>, SharedIndexInformer<?>> informers) implements Subscription {
+
+		@Override
+		public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+			SharedIndexInformer<?> informer = this.informers.get(kind);
+			if (informer == null) {
+				throw new IllegalArgumentException(kind.getSimpleName() + " is not watched");
+			}
+			Map<String, String> selector = owner.selector();
+			List<T> owned = new ArrayList<>();
+			for (Object object : informer.getStore().list()) {
+				Map<String, String> labels = kind.cast(object).getMetadata().getLabels();
+				if (labels != null && labels.entrySet().containsAll(selector.entrySet())) {
+					owned.add(kind.cast(object));
+				}
+			}
+			return owned;
+		}
+
+		@Override
+		public void close() {
+			this.informers.values().forEach(SharedIndexInformer::close);
+		}
+
 	}
 
 }

@@ -74,7 +74,11 @@ class InstanceObserver implements SmartLifecycle {
 		if (row.wantsRunning() && row.admittedAt() == null && row.phase() == InstancePhase.PENDING) {
 			return;
 		}
-		List<Pod> pods = this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));
+		// from the pod watch's own cache when it runs (it reported this change, or the
+		// apply just made the objects): no API call per pod event
+		Subscription watching = this.watch;
+		List<Pod> pods = (watching != null) ? watching.owned(Pod.class, InstanceApplier.instanceOwner(row))
+				: this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));
 		PodStates.Observation seen = PodStates.of(pods, row.wantsRunning());
 		InstancePhase phase = (seen.phase() == InstancePhase.STOPPED && row.idledAt() != null) ? InstancePhase.IDLED
 				: seen.phase();
