@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -34,6 +36,11 @@ class Fabric8Objects implements KubernetesObjects {
 	private final KubernetesClient client;
 
 	private final String fieldManager;
+
+	/**
+	 * The kinds whose deserializers were built on a caller's thread (see {@link #warm}).
+	 */
+	private final Set<Class<?>> warmed = ConcurrentHashMap.newKeySet();
 
 	Fabric8Objects(KubernetesClient client, String fieldManager) {
 		this.client = client;
@@ -90,12 +97,26 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private HasMetadata serverSideApply(Owner owner, HasMetadata desired) {
+		warm(desired.getClass());
 		HasMetadata labelled = Labelling.withOwner(desired, owner);
 		return Failures.translate(ObjectRef.of(desired),
 				() -> this.client.resource(labelled)
 					.fieldManager(this.fieldManager)
 					.forceConflicts()
 					.serverSideApply());
+	}
+
+	/**
+	 * Builds the kind's deserializers on the calling thread the first time the kind is
+	 * used. The client completes every response on its Vert.x event loop and deserialises
+	 * the body there, and Jackson builds a kind's deserializers on its first use: for a
+	 * Deployment, seconds on a loaded machine, during which every other response waited
+	 * (Vert.x reported its event loop blocked 2 to 18 s while 200 tools started).
+	 */
+	private void warm(Class<?> kind) {
+		if (this.warmed.add(kind)) {
+			this.client.getKubernetesSerialization().unmarshal("{}", kind);
+		}
 	}
 
 	/**
@@ -125,6 +146,7 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public <T extends HasMetadata> Optional<T> get(Class<T> kind, String namespace, String name) {
+		warm(kind);
 		return Optional.ofNullable(Failures.translate("read " + kind.getSimpleName() + " " + name, () -> {
 			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
 			return (namespace != null) ? resources.inNamespace(namespace).withName(name).get()
@@ -134,6 +156,7 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+		warm(kind);
 		return Failures.translate("list " + kind.getSimpleName() + " of " + owner.labels(), () -> {
 			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
 			if (Namespaced.class.isAssignableFrom(kind)) {
@@ -149,6 +172,7 @@ class Fabric8Objects implements KubernetesObjects {
 		Map<String, String> platform = new HashMap<>(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
 		try {
 			for (Class<? extends HasMetadata> kind : kinds) {
+				warm(kind);
 				informers.put(kind, Failures.translate("watch " + kind.getSimpleName(),
 						() -> OwnerEvents.inform(this.client, kind, platform, ownerLabel, changed)));
 			}
