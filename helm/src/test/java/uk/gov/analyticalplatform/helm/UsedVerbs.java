@@ -27,8 +27,9 @@ final class UsedVerbs {
 
 	/** What the API server sees for each adapter method (Fabric8Objects). */
 	static final Map<String, List<String>> ADAPTER = Map.of("converge",
-			List.of("get", "create", "patch", "list", "delete"), "apply", List.of("get", "create", "patch"), "get",
-			List.of("get"), "owned", List.of("list"), "watch", List.of("list", "watch"));
+			List.of("get", "create", "patch", "list", "delete"), "create", List.of("create", "patch"), "apply",
+			List.of("get", "create", "patch"), "get", List.of("get"), "owned", List.of("list"), "watch",
+			List.of("list", "watch"));
 
 	private static final String ROOT = "uk.gov.analyticalplatform.";
 

@@ -37,6 +37,19 @@ public interface KubernetesObjects {
 	Converged converge(Owner owner, List<? extends HasMetadata> desired, List<Class<? extends HasMetadata>> ownedKinds);
 
 	/**
+	 * Applies an owner's objects for the first time: {@link #converge} for an owner that
+	 * has no objects yet, without its list of the owner's objects per kind (nothing to
+	 * prune, nothing to compare with). The same server-side apply of each, in order; each
+	 * object applied reports {@link Outcome#CREATED} (an apply that only repeats an
+	 * interrupted first one writes nothing, but is reported the same). Use it only where
+	 * no object of the owner's can exist but desired ones, such as the first apply of a
+	 * key the kernel never saw applied; a later {@link #converge} prunes whatever a
+	 * mistaken caller left.
+	 * @return each object applied
+	 */
+	Converged create(Owner owner, List<? extends HasMetadata> desired);
+
+	/**
 	 * Applies one object for the owner; says whether it was created, patched or
 	 * unchanged.
 	 */
@@ -58,6 +71,15 @@ public interface KubernetesObjects {
 
 	/** A running watch; closing it stops it. */
 	interface Subscription extends AutoCloseable {
+
+		/**
+		 * {@link KubernetesObjects#owned} answered from what the watch holds, with no API
+		 * call: the watched objects of a kind that carry the owner's labels, as the watch
+		 * last saw them (no older than the change it last reported; read only, never
+		 * modify them).
+		 * @throws IllegalArgumentException if the kind is not watched
+		 */
+		<T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner);
 
 		@Override
 		void close();

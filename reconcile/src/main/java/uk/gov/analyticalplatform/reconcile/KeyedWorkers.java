@@ -1,7 +1,5 @@
 package uk.gov.analyticalplatform.reconcile;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -24,8 +22,8 @@ final class KeyedWorkers<K> {
 
 	private final int size;
 
-	/** Keys being worked; {@code true} where the key was handed in again meanwhile. */
-	private final Map<K, Boolean> busy = new ConcurrentHashMap<>();
+	/** Keys being worked, and whether each was handed in again meanwhile. */
+	private final OnePerKey<K> busy = new OnePerKey<>();
 
 	private final Semaphore slots;
 
@@ -79,7 +77,7 @@ final class KeyedWorkers<K> {
 
 	/** Whether a worker has the key now. */
 	boolean isBusy(K key) {
-		return this.busy.containsKey(key);
+		return this.busy.isBusy(key);
 	}
 
 	/** A new set of keys worked for one pass. */
@@ -114,7 +112,7 @@ final class KeyedWorkers<K> {
 			}
 			ExecutorService pool = KeyedWorkers.this.threads;
 			if (pool == null) {
-				if (claim(key)) {
+				if (KeyedWorkers.this.busy.claim(key)) {
 					workUntilDone(key);
 				}
 				return !this.ended;
@@ -126,7 +124,7 @@ final class KeyedWorkers<K> {
 				Thread.currentThread().interrupt();
 				return false;
 			}
-			if (!claim(key)) {
+			if (!KeyedWorkers.this.busy.claim(key)) {
 				KeyedWorkers.this.slots.release();
 				return true;
 			}
@@ -144,7 +142,7 @@ final class KeyedWorkers<K> {
 				});
 			}
 			catch (RuntimeException ex) {
-				KeyedWorkers.this.busy.remove(key);
+				KeyedWorkers.this.busy.release(key);
 				this.pending.decrementAndGet();
 				KeyedWorkers.this.slots.release();
 				throw ex;
@@ -185,15 +183,6 @@ final class KeyedWorkers<K> {
 			return this.ended;
 		}
 
-		private boolean claim(K key) {
-			boolean[] claimed = { false };
-			KeyedWorkers.this.busy.compute(key, (k, again) -> {
-				claimed[0] = (again == null);
-				return claimed[0] ? Boolean.FALSE : Boolean.TRUE;
-			});
-			return claimed[0];
-		}
-
 		/**
 		 * Works the key, and again as long as it was handed in again meanwhile; a pass
 		 * that ends or a thread interrupted leaves a repeat to the next pass (the key is
@@ -209,7 +198,7 @@ final class KeyedWorkers<K> {
 					if (this.ended || Thread.currentThread().isInterrupted()) {
 						return;
 					}
-					if (KeyedWorkers.this.busy.compute(key, (k, more) -> more ? Boolean.FALSE : null) == null) {
+					if (KeyedWorkers.this.busy.releaseUnlessAgain(key)) {
 						released = true;
 						return;
 					}
@@ -217,7 +206,7 @@ final class KeyedWorkers<K> {
 			}
 			finally {
 				if (!released) {
-					KeyedWorkers.this.busy.remove(key);
+					KeyedWorkers.this.busy.release(key);
 				}
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -34,6 +36,11 @@ class Fabric8Objects implements KubernetesObjects {
 	private final KubernetesClient client;
 
 	private final String fieldManager;
+
+	/**
+	 * The kinds whose deserializers were built on a caller's thread (see {@link #warm}).
+	 */
+	private final Set<Class<?>> warmed = ConcurrentHashMap.newKeySet();
 
 	Fabric8Objects(KubernetesClient client, String fieldManager) {
 		this.client = client;
@@ -64,6 +71,17 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	@Override
+	public Converged create(Owner owner, List<? extends HasMetadata> desired) {
+		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
+		for (HasMetadata object : desired) {
+			ObjectRef ref = ObjectRef.of(object);
+			serverSideApply(owner, object);
+			outcomes.put(ref, Outcome.CREATED);
+		}
+		return new Converged(outcomes);
+	}
+
+	@Override
 	public Outcome apply(Owner owner, HasMetadata desired) {
 		HasMetadata before = Failures.translate("read " + ObjectRef.of(desired),
 				() -> this.client.resource(desired).get());
@@ -71,17 +89,34 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
-		ObjectRef ref = ObjectRef.of(desired);
-		HasMetadata labelled = Labelling.withOwner(desired, owner);
-		HasMetadata after = Failures.translate(ref,
-				() -> this.client.resource(labelled)
-					.fieldManager(this.fieldManager)
-					.forceConflicts()
-					.serverSideApply());
+		HasMetadata after = serverSideApply(owner, desired);
 		if (before == null) {
 			return Outcome.CREATED;
 		}
 		return unchanged(before, after) ? Outcome.NOOP : Outcome.PATCHED;
+	}
+
+	private HasMetadata serverSideApply(Owner owner, HasMetadata desired) {
+		warm(desired.getClass());
+		HasMetadata labelled = Labelling.withOwner(desired, owner);
+		return Failures.translate(ObjectRef.of(desired),
+				() -> this.client.resource(labelled)
+					.fieldManager(this.fieldManager)
+					.forceConflicts()
+					.serverSideApply());
+	}
+
+	/**
+	 * Builds the kind's deserializers on the calling thread the first time the kind is
+	 * used. The client completes every response on its Vert.x event loop and deserialises
+	 * the body there, and Jackson builds a kind's deserializers on its first use: for a
+	 * Deployment, seconds on a loaded machine, during which every other response waited
+	 * (Vert.x reported its event loop blocked 2 to 18 s while 200 tools started).
+	 */
+	private void warm(Class<?> kind) {
+		if (this.warmed.add(kind)) {
+			this.client.getKubernetesSerialization().unmarshal("{}", kind);
+		}
 	}
 
 	/**
@@ -111,6 +146,7 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public <T extends HasMetadata> Optional<T> get(Class<T> kind, String namespace, String name) {
+		warm(kind);
 		return Optional.ofNullable(Failures.translate("read " + kind.getSimpleName() + " " + name, () -> {
 			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
 			return (namespace != null) ? resources.inNamespace(namespace).withName(name).get()
@@ -120,6 +156,7 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+		warm(kind);
 		return Failures.translate("list " + kind.getSimpleName() + " of " + owner.labels(), () -> {
 			MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = this.client.resources(kind);
 			if (Namespaced.class.isAssignableFrom(kind)) {
@@ -131,19 +168,47 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public Subscription watch(List<Class<? extends HasMetadata>> kinds, String ownerLabel, Consumer<String> changed) {
-		List<SharedIndexInformer<?>> informers = new ArrayList<>();
+		Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
 		Map<String, String> platform = new HashMap<>(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
 		try {
 			for (Class<? extends HasMetadata> kind : kinds) {
-				informers.add(Failures.translate("watch " + kind.getSimpleName(),
+				warm(kind);
+				informers.put(kind, Failures.translate("watch " + kind.getSimpleName(),
 						() -> OwnerEvents.inform(this.client, kind, platform, ownerLabel, changed)));
 			}
 		}
 		catch (RuntimeException ex) {
-			informers.forEach(SharedIndexInformer::close);
+			informers.values().forEach(SharedIndexInformer::close);
 			throw ex;
 		}
-		return () -> informers.forEach(SharedIndexInformer::close);
+		return new Watching(informers);
+	}
+
+	/** The informers of one watch, whose caches answer {@link Subscription#owned}. */
+	private record Watching(Map<Class<?>, SharedIndexInformer<?>> informers) implements Subscription {
+
+		@Override
+		public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
+			SharedIndexInformer<?> informer = this.informers.get(kind);
+			if (informer == null) {
+				throw new IllegalArgumentException(kind.getSimpleName() + " is not watched");
+			}
+			Map<String, String> selector = owner.selector();
+			List<T> owned = new ArrayList<>();
+			for (Object object : informer.getStore().list()) {
+				Map<String, String> labels = kind.cast(object).getMetadata().getLabels();
+				if (labels != null && labels.entrySet().containsAll(selector.entrySet())) {
+					owned.add(kind.cast(object));
+				}
+			}
+			return owned;
+		}
+
+		@Override
+		public void close() {
+			this.informers.values().forEach(SharedIndexInformer::close);
+		}
+
 	}
 
 }

@@ -108,6 +108,10 @@ class KubernetesAccessIT {
 		Set<String> seen = ConcurrentHashMap.newKeySet();
 		try (Subscription watch = objects.watch(List.of(ConfigMap.class), INSTANCE, seen::add)) {
 			await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("watched"));
+			assertThat(watch.owned(ConfigMap.class, Owner.of(INSTANCE, "watched")))
+				.extracting((map) -> map.getData().get("value"))
+				.containsExactly("x");
+			assertThat(watch.owned(ConfigMap.class, Owner.of(INSTANCE, "someone else"))).isEmpty();
 			seen.clear();
 			try (KubernetesClient other = new KubernetesClientBuilder().withConfig(LocalCluster.config()).build()) {
 				other.configMaps().inNamespace(namespace).withName("watched").edit((map) -> {
@@ -115,10 +119,15 @@ class KubernetesAccessIT {
 					return map;
 				});
 				await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("watched"));
+				// what the watch reported is what its cache answers, with no call
+				assertThat(watch.owned(ConfigMap.class, Owner.of(INSTANCE, "watched")))
+					.extracting((map) -> map.getData().get("value"))
+					.containsExactly("changed by hand");
 				seen.clear();
 				other.configMaps().inNamespace(namespace).withName("watched").delete();
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("watched"));
+			assertThat(watch.owned(ConfigMap.class, Owner.of(INSTANCE, "watched"))).isEmpty();
 		}
 	}
 

@@ -77,6 +77,31 @@ class KubernetesObjectsIT {
 	}
 
 	@Test
+	void aFirstApplyCreatesWhatConvergingWouldAndALaterConvergePrunesWhatItLeft() {
+		String namespace = cluster.namespaceName();
+		Owner owner = Owner.of(INSTANCE, namespace);
+		List<HasMetadata> desired = List.of(namespace(namespace), configMap(namespace, "settings", "a"),
+				deployment(namespace, "web", 1));
+
+		Converged created = objects.create(owner, desired);
+
+		assertThat(created.outcomes().keySet()).containsExactlyElementsOf(desired.stream().map(ObjectRef::of).toList());
+		assertThat(created.outcomes().values()).containsOnly(Outcome.CREATED);
+		assertThat(cluster.admin()
+			.configMaps()
+			.inNamespace(namespace)
+			.withName("settings")
+			.get()
+			.getMetadata()
+			.getLabels()).containsEntry(INSTANCE, namespace).containsEntry(Owner.MANAGED_BY, Owner.PLATFORM);
+		assertThat(objects.converge(owner, desired, KINDS).outcomes().values()).hasSize(3).containsOnly(Outcome.NOOP);
+
+		Converged pruned = objects.converge(owner, List.of(namespace(namespace), deployment(namespace, "web", 1)),
+				KINDS);
+		assertThat(pruned.outcome(new ObjectRef("ConfigMap", namespace, "settings"))).isEqualTo(Outcome.DELETED);
+	}
+
+	@Test
 	void storedObjectsCarryTheOwnersLabelsAndOneFieldManager() {
 		String namespace = cluster.namespace();
 		Owner owner = new Owner(Map.of(INSTANCE, "i-1", "analytical-platform.uk/owner", "ada"));

@@ -114,8 +114,10 @@ class InstanceApplier implements Applier<UUID> {
 		List<Converged> results = new ArrayList<>();
 		List<HasMetadata> userObjects = ToolManifests.userObjects(user(row), this.settings);
 		Integer userHash = userObjects.hashCode();
+		boolean first = firstApply(row, status);
 		if (status.believedApplied() || !userHash.equals(this.usersApplied.get(row.userId()))) {
-			results.add(this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
+			results.add(first ? this.objects.create(userOwner(row), userObjects)
+					: this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
 			this.usersApplied.put(row.userId(), userHash);
 		}
 		DesiredInstance desired = desired(row, admitted);
@@ -124,8 +126,9 @@ class InstanceApplier implements Applier<UUID> {
 					List.of(ToolManifests.instanceObjects(desired, this.settings).get(0)),
 					ToolManifests.instanceKinds()));
 		}
-		results.add(this.objects.converge(instanceOwner(row), ToolManifests.instanceObjects(desired, this.settings),
-				ToolManifests.instanceKinds()));
+		List<HasMetadata> instanceObjects = ToolManifests.instanceObjects(desired, this.settings);
+		results.add(first ? this.objects.create(instanceOwner(row), instanceObjects)
+				: this.objects.converge(instanceOwner(row), instanceObjects, ToolManifests.instanceKinds()));
 		if (row.resets() > row.appliedResets()) {
 			this.rows.resetApplied(row.id(), row.resets());
 		}
@@ -146,6 +149,17 @@ class InstanceApplier implements Applier<UUID> {
 						.with("objects", changed(results)));
 			}
 		});
+	}
+
+	/**
+	 * Whether this is the instance's first apply: never applied nor tried and failed, so
+	 * no object of the instance's can exist but the desired ones (the instance is new),
+	 * and the user's, always the same five, need no list to prune either. Its objects are
+	 * applied without listing the owners' objects first (the LISTs were half of a first
+	 * start's API calls); every later apply, resync and delete converges and prunes.
+	 */
+	private static boolean firstApply(InstanceRow row, StatusRow<UUID> status) {
+		return status.appliedAt() == null && status.failures() == 0 && row.resets() == row.appliedResets();
 	}
 
 	private boolean admit(InstanceRow row) {

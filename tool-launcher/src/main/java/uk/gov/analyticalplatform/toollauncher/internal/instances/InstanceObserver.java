@@ -20,6 +20,7 @@ import org.springframework.context.SmartLifecycle;
 
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects.Subscription;
+import uk.gov.analyticalplatform.reconcile.OnePerKey;
 import uk.gov.analyticalplatform.reconcile.Reasons;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
@@ -55,6 +56,9 @@ class InstanceObserver implements SmartLifecycle {
 
 	private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
+	/** The instances being observed, each by one thread at a time. */
+	private final OnePerKey<UUID> observing = new OnePerKey<>();
+
 	InstanceObserver(InstanceRows rows, KubernetesObjects objects, int startLimit, boolean enabled) {
 		this.rows = rows;
 		this.objects = objects;
@@ -62,8 +66,19 @@ class InstanceObserver implements SmartLifecycle {
 		this.enabled = enabled;
 	}
 
-	/** Reads the instance's pods and records what they say. */
+	/**
+	 * Reads the instance's pods and records what they say. Never on two threads at once
+	 * for one instance (the apply's thread, the watch's workers): one that asks while
+	 * another reads has that one read again when it is done, so the phase last written
+	 * was read after the last change either saw. Without this, a read made before a pod's
+	 * deletion could be written after the deletion's own read, and an instance stopped
+	 * stayed STOPPING with nothing left to tell it otherwise.
+	 */
 	void refresh(UUID id) {
+		this.observing.work(id, () -> observe(id));
+	}
+
+	private void observe(UUID id) {
 		Optional<InstanceRow> found = this.rows.find(id);
 		if (found.isEmpty()) {
 			return;
@@ -74,7 +89,11 @@ class InstanceObserver implements SmartLifecycle {
 		if (row.wantsRunning() && row.admittedAt() == null && row.phase() == InstancePhase.PENDING) {
 			return;
 		}
-		List<Pod> pods = this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));
+		// from the pod watch's own cache when it runs (it reported this change, or the
+		// apply just made the objects): no API call per pod event
+		Subscription watching = this.watch;
+		List<Pod> pods = (watching != null) ? watching.owned(Pod.class, InstanceApplier.instanceOwner(row))
+				: this.objects.owned(Pod.class, InstanceApplier.instanceOwner(row));
 		PodStates.Observation seen = PodStates.of(pods, row.wantsRunning());
 		InstancePhase phase = (seen.phase() == InstancePhase.STOPPED && row.idledAt() != null) ? InstancePhase.IDLED
 				: seen.phase();

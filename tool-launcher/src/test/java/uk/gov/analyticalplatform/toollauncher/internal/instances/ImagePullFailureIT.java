@@ -77,4 +77,19 @@ class ImagePullFailureIT {
 		assertThat(failed.observedImage()).isEqualTo(UNPULLABLE);
 	}
 
+	@Test
+	void stoppingAFailedInstanceEndsStoppedOnceItsPodIsGone() {
+		ToolRelease release = this.catalogue.addRelease(this.admin,
+				new NewRelease(Tool.JUPYTERLAB, "unpullable-stop-" + this.analyst.username().substring(5),
+						"JupyterLab (cannot pull, stopped)", UNPULLABLE, 8888, "/api", List.of(), "small"));
+		ToolInstance started = this.instances.create(this.analyst, Tool.JUPYTERLAB, release.name(), null);
+		await().atMost(Duration.ofSeconds(90))
+			.until(() -> this.instances.get(this.analyst, started.id()).phase() == InstancePhase.FAILED);
+
+		this.instances.stopAsAdmin(this.admin, started.id());
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.instances.get(this.analyst, started.id()).phase() == InstancePhase.STOPPED);
+	}
+
 }
