@@ -159,7 +159,7 @@ class DataFlowsIT {
 		assertThat(AccessReviewCsv.line(review.stream()
 			.filter((entry) -> alice.userId().equals(entry.principal().id()))
 			.findFirst()
-			.orElseThrow())).endsWith(",2026-12-06T11:00:30Z\r\n");
+			.orElseThrow())).endsWith(",2026-12-06T11:00:30Z,\r\n");
 	}
 
 	private void put(String bucket, String key, String content) {
