@@ -157,9 +157,15 @@ class DataInBrowserIT extends BrowserIntegrationTest {
 
 	/** The emulator writes no access logs: one is delivered as S3 would. */
 	private static void deliverAccessLog(String bucket, String role, String key, long bytes) throws Exception {
+		Instant now = Instant.now();
 		String time = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
 			.withZone(ZoneOffset.UTC)
-			.format(Instant.now());
+			.format(now);
+		// named by its delivery time, as S3 names it: the collector lists a bucket's logs
+		// from the day of the last one it read (the emulator's own logs among them)
+		String name = DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT)
+			.withZone(ZoneOffset.UTC)
+			.format(now) + "-ABCDEF0123456789";
 		String line = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be " + bucket + " [" + time
 				+ "] 192.0.2.3 arn:aws:sts::123456789012:assumed-role/" + role + "/session 3E57427F3EXAMPLE "
 				+ "REST.GET.OBJECT " + key + " \"GET /" + bucket + "/" + key + " HTTP/1.1\" 200 - " + bytes + " "
@@ -167,8 +173,8 @@ class DataInBrowserIT extends BrowserIntegrationTest {
 				+ bucket + ".s3.eu-west-2.amazonaws.com TLSv1.2 - -\n";
 		HttpResponse<String> response = HttpClient.newHttpClient()
 			.send(HttpRequest
-				.newBuilder(URI.create(PlatformServices.get().awsEndpoint() + "/ap-ui-logs-" + SUFFIX + "/" + bucket
-						+ "/2026-12-06-12-00-00-ABCDEF0123456789"))
+				.newBuilder(URI
+					.create(PlatformServices.get().awsEndpoint() + "/ap-ui-logs-" + SUFFIX + "/" + bucket + "/" + name))
 				.PUT(HttpRequest.BodyPublishers.ofString(line))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -101,12 +101,18 @@ class DataInApiIT extends IdentityIntegrationTest {
 		assertThat(sealed.json().path("manifest").get(0).path("sha256").asString()).isEqualTo(sha256(file));
 
 		String bucket = admin.get("/api/v1/datasets/" + dataset).json().path("bucket").asString();
-		// the emulator writes no access logs: deliver one as S3 would (the plain emulator
-		// checks no signatures)
+		// deliver an access log as S3 would (the plain emulator checks no signatures),
+		// named
+		// by its delivery time: the collector lists a bucket's logs from the day of the
+		// last
+		// one it read (the emulator's own logs among them)
 		HttpResponse<String> delivered = HttpClient.newHttpClient()
 			.send(HttpRequest
-				.newBuilder(URI.create(PlatformServices.get().awsEndpoint() + "/" + this.logBucket + "/" + bucket
-						+ "/2026-12-06-12-00-00-ABCDEF0123456789"))
+				.newBuilder(URI.create(PlatformServices.get().awsEndpoint() + "/" + this.logBucket + "/" + bucket + "/"
+						+ DateTimeFormatter.ofPattern("yyyy-MM-dd-HH-mm-ss", Locale.ROOT)
+							.withZone(ZoneOffset.UTC)
+							.format(Instant.now())
+						+ "-ABCDEF0123456789"))
 				.PUT(HttpRequest.BodyPublishers
 					.ofString(logLine(bucket, this.rolePrefix + "_user_" + analystUser.username(),
 							"wave-1/responses.csv", file.length) + "\n"))
