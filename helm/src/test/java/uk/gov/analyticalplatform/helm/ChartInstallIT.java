@@ -281,10 +281,14 @@ class ChartInstallIT {
 					.customResourceDefinitions()
 					.withName(crd.getMetadata().getName())
 					.waitUntilCondition(
-							(stored) -> stored != null && stored.getStatus() != null && stored.getStatus()
-								.getConditions()
-								.stream()
-								.anyMatch((c) -> "Established".equals(c.getType()) && "True".equals(c.getStatus())),
+							// a CRD just created may have a status without conditions yet
+							(stored) -> stored != null && stored.getStatus() != null
+									&& stored.getStatus().getConditions() != null
+									&& stored.getStatus()
+										.getConditions()
+										.stream()
+										.anyMatch((c) -> "Established".equals(c.getType())
+												&& "True".equals(c.getStatus())),
 							1, TimeUnit.MINUTES);
 			}
 		}
