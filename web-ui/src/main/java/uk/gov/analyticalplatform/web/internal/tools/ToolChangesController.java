@@ -104,18 +104,18 @@ class ToolChangesController {
 
 	@GetMapping("/tools/{id}/delete")
 	String confirmDelete(@PathVariable UUID id, Model model) {
-		ToolInstance instance = this.instances.get(this.users.current(), id);
-		model.addAttribute("instance", instance);
-		model.addAttribute("deleteHome", false);
-		return "tools/delete";
+		return deletePage(id, false, model);
 	}
 
 	/** The second, explicit page: the only way to a deletion of the home directory. */
 	@GetMapping("/tools/{id}/delete-home")
 	String confirmDeleteHome(@PathVariable UUID id, Model model) {
-		ToolInstance instance = this.instances.get(this.users.current(), id);
-		model.addAttribute("instance", instance);
-		model.addAttribute("deleteHome", true);
+		return deletePage(id, true, model);
+	}
+
+	private String deletePage(UUID id, boolean deleteHome, Model model) {
+		model.addAttribute("instance", this.instances.get(this.users.current(), id));
+		model.addAttribute("deleteHome", deleteHome);
 		return "tools/delete";
 	}
 
