@@ -21,6 +21,7 @@ import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.reconcile.Applied;
 import uk.gov.analyticalplatform.reconcile.Applier;
+import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.Outcome;
 import uk.gov.analyticalplatform.reconcile.StatusRow;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
@@ -61,17 +62,22 @@ class InstanceApplier implements Applier<UUID> {
 
 	private final TransactionOperations transactions;
 
+	private final Leadership leadership;
+
 	/**
-	 * The hash of each user's namespace-wide objects as this replica last applied them: a
-	 * user's further starts and changes skip applying them again while they are the same.
-	 * Resyncs apply them regardless (drift), and a failure forgets the user.
+	 * Each user's namespace-wide objects as this replica last applied them, and in which
+	 * of its leadership terms: a user's further starts and changes skip applying them
+	 * again while they are the same and this replica has led throughout (another replica
+	 * that led meanwhile may have applied something else). Resyncs apply them regardless
+	 * (drift), and a failure forgets the user.
 	 */
-	private final Map<UUID, Integer> usersApplied = new ConcurrentHashMap<>();
+	private final Map<UUID, UserApplied> usersApplied = new ConcurrentHashMap<>();
 
 	InstanceApplier(InstanceRows rows, CatalogueRows catalogue, KubernetesObjects objects, InstanceObserver observer,
 			AuditLog audit, ToolSettings settings, Function<InstanceRow, String> roleArns, int startLimit,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, Leadership leadership) {
 		this.transactions = transactions;
+		this.leadership = leadership;
 		this.rows = rows;
 		this.catalogue = catalogue;
 		this.objects = objects;
@@ -113,12 +119,12 @@ class InstanceApplier implements Applier<UUID> {
 				&& (row.admittedAt() != null || row.phase() != InstancePhase.PENDING || admit(row));
 		List<Converged> results = new ArrayList<>();
 		List<HasMetadata> userObjects = ToolManifests.userObjects(user(row), this.settings);
-		Integer userHash = userObjects.hashCode();
+		UserApplied user = new UserApplied(this.leadership.term(), userObjects.hashCode());
 		boolean first = firstApply(row, status);
-		if (status.believedApplied() || !userHash.equals(this.usersApplied.get(row.userId()))) {
+		if (status.believedApplied() || user.term() == 0 || !user.equals(this.usersApplied.get(row.userId()))) {
 			results.add(first ? this.objects.create(userOwner(row), userObjects)
 					: this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
-			this.usersApplied.put(row.userId(), userHash);
+			this.usersApplied.put(row.userId(), user);
 		}
 		DesiredInstance desired = desired(row, admitted);
 		if (row.resets() > row.appliedResets()) {
@@ -191,6 +197,11 @@ class InstanceApplier implements Applier<UUID> {
 
 	private DesiredUser user(InstanceRow row) {
 		return new DesiredUser(row.userId().toString(), row.namespace(), this.roleArns.apply(row));
+	}
+
+	/** A user's namespace-wide objects (their hash) as applied in a leadership term. */
+	private record UserApplied(long term, int objects) {
+
 	}
 
 	static Owner userOwner(InstanceRow row) {
