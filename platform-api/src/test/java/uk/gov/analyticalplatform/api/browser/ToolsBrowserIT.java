@@ -303,6 +303,7 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 		this.browser.open("/tools/" + started.id() + "/progress");
 		await().atMost(START).ignoreExceptions().until(() -> this.browser.find("#slow").isDisplayed());
 		assertThat(this.browser.text("#slow")).contains("This is taking longer than usual");
+		assertThat(this.browser.attribute("#tool-progress", "data-live")).as("follows the stream").isEqualTo("sse");
 		this.browser.assertAccessible();
 		this.browser.open("/tools");
 		this.browser.awaitText("#state-jupyterlab", "CREATING");
@@ -315,6 +316,7 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 			assertThat(this.browser.text("#state-jupyterlab")).as("updated in place").isEqualTo("STOPPED");
 			assertThat(this.browser.find("#tools-live").getAttribute("textContent")).isEqualTo("jupyterlab: STOPPED");
 		});
+		assertThat(this.browser.attribute("#my-tools", "data-live")).as("followed the stream").isEqualTo("sse");
 
 		this.browser.click("#delete-jupyterlab");
 		this.browser.awaitText("#confirm-heading", "Delete your jupyterlab?");
