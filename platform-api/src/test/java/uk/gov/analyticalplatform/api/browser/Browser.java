@@ -84,6 +84,15 @@ final class Browser implements AutoCloseable {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
+	/**
+	 * Makes every page from now on run as in a browser without {@code EventSource}, as an
+	 * old one, or one whose streams a proxy breaks.
+	 */
+	void withoutEventSource() {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", "delete window.EventSource"));
+	}
+
 	void open(String path) {
 		checkOnce();
 		this.driver.get(this.base + path);

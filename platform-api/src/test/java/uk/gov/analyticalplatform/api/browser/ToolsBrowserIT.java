@@ -344,6 +344,30 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 	}
 
 	@Test
+	void withoutEventSourceTheProgressPageFollowsTheStartByPolling() {
+		Enrolled admin = this.users.enrolled("poll-admin", Role.PLATFORM_ADMIN);
+		Enrolled analyst = this.users.enrolled("poller");
+		ToolUser analystTools = toolUser(analyst);
+		this.owners.add(analystTools);
+		String tooBig = "poll-" + (System.nanoTime() % 100_000);
+		this.catalogue.createProfile(new ToolUser(admin.user().id(), admin.username(), Set.of(), true),
+				new ResourceProfile(tooBig, "More CPU than the quota", 16_000, 16_000, 1024, 1024, Duration.ofHours(1),
+						null));
+		ToolInstance started = this.instances.create(analystTools, Tool.JUPYTERLAB, null, tooBig);
+		awaitPhase(analystTools, started, InstancePhase.CREATING);
+		this.browser.withoutEventSource();
+		signIn(analyst);
+
+		this.browser.open("/tools/" + started.id() + "/progress");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "poll".equals(this.browser.attribute("#tool-progress", "data-live")));
+		this.instances.cancel(analystTools, started.id());
+
+		this.browser.awaitText("#state-name", "STOPPED");
+		assertThat(this.browser.path()).isEqualTo("/tools/" + started.id() + "/progress");
+	}
+
+	@Test
 	void theHomePageListsTheAppsOneOwnsAndTheAppsSharedWithOne() {
 		Enrolled analyst = this.users.enrolled("app-home");
 		Enrolled colleague = this.users.enrolled("app-colleague");
