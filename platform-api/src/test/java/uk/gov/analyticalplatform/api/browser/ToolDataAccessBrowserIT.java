@@ -1,17 +1,10 @@
 package uk.gov.analyticalplatform.api.browser;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
+import uk.gov.analyticalplatform.api.support.ClusterWorkloads;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 import uk.gov.analyticalplatform.identity.Role;
@@ -48,11 +42,9 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 
 	static final Duration PROMPTLY = Duration.ofSeconds(60);
 
-	static final String SA_ROLE = "eks.amazonaws.com/role-arn";
+	static final String POD_ROLE = ClusterWorkloads.POD_ROLE;
 
-	static final String POD_ROLE = "analytical-platform.uk/iam-role-arn";
-
-	KubernetesClient admin;
+	ClusterWorkloads cluster;
 
 	@DynamicPropertySource
 	static void cluster(DynamicPropertyRegistry registry) {
@@ -60,15 +52,13 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 	}
 
 	@BeforeEach
-	void connect() throws IOException {
-		this.admin = new KubernetesClientBuilder()
-			.withConfig(Config.fromKubeconfig(Files.readString(Path.of(PlatformServices.get().kubeconfig()))))
-			.build();
+	void connect() {
+		this.cluster = ClusterWorkloads.connect();
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.admin.close();
+		this.cluster.close();
 	}
 
 	@Test
@@ -80,7 +70,7 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 		Enrolled analystUser = this.users.enrolled("tool-role");
 		ApiClient analyst = signedIn(analystUser);
 		String namespace = WorkloadIdentities.userNamespace(analystUser.username());
-		String dataset = dataset(platformAdmin, dataAdminUser, suffix);
+		String dataset = s3Dataset(platformAdmin, dataAdminUser, "hearings-" + suffix);
 		String id = startJupyter(analyst);
 		Pod started = readyPod(namespace);
 		assertThat(started.getMetadata().getAnnotations()).containsEntry(POD_ROLE, "");
@@ -142,18 +132,6 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 		assertThat(analyst.send("DELETE", "/api/v1/me/tools/" + id, null).status()).isEqualTo(202);
 	}
 
-	private String dataset(ApiClient platformAdmin, Enrolled dataAdmin, String suffix) {
-		Response group = platformAdmin.post("/api/v1/groups", "{\"name\": \"tool-role-owners-" + suffix + "\"}");
-		assertThat(group.status()).as(group.toString()).isEqualTo(201);
-		Response dataset = platformAdmin.post("/api/v1/datasets", """
-				{"name": "hearings-%s", "description": "Court hearings", "ownerGroupId": "%s",
-				 "classification": "OFFICIAL", "kind": "S3", "bucket": "tool-roles-%s", "rootPrefix": "curated/",
-				 "dataAdmins": ["%s"]}""".formatted(suffix, group.json().path("id").asString(), suffix,
-				dataAdmin.username()));
-		assertThat(dataset.status()).as(dataset.toString()).isEqualTo(201);
-		return dataset.json().path("id").asString();
-	}
-
 	private static String startJupyter(ApiClient session) {
 		Response created = session.post("/api/v1/me/tools", "{\"tool\": \"jupyterlab\"}");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -174,13 +152,12 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 	}
 
 	private String serviceAccountRole(String namespace) {
-		var account = this.admin.serviceAccounts().inNamespace(namespace).withName("analyst").get();
-		Map<String, String> annotations = (account != null) ? account.getMetadata().getAnnotations() : null;
-		return (annotations != null) ? annotations.get(SA_ROLE) : null;
+		return this.cluster.serviceAccountRole(namespace, "analyst");
 	}
 
 	private String templateRole(String namespace) {
-		return this.admin.apps()
+		return this.cluster.admin()
+			.apps()
 			.deployments()
 			.inNamespace(namespace)
 			.withName("jupyterlab")
@@ -194,17 +171,7 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 
 	/** The one pod of the namespace that is ready and not being deleted. */
 	private Pod readyPod(String namespace) {
-		List<Pod> ready = this.admin.pods()
-			.inNamespace(namespace)
-			.list()
-			.getItems()
-			.stream()
-			.filter((pod) -> pod.getMetadata().getDeletionTimestamp() == null)
-			.filter((pod) -> pod.getStatus()
-				.getConditions()
-				.stream()
-				.anyMatch((condition) -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus())))
-			.toList();
+		List<Pod> ready = this.cluster.readyPods(namespace);
 		assertThat(ready).hasSize(1);
 		return ready.get(0);
 	}

@@ -137,7 +137,9 @@ class InstanceApplier implements Applier<UUID> {
 		if (row.resets() > row.appliedResets()) {
 			this.rows.resetApplied(row.id(), row.resets());
 		}
-		this.rows.recordRoles(row.id(), roleArn, row.podRoleRenew() ? podRole : null);
+		// a start still queued renews again once admitted: its pod is made then
+		boolean renewed = row.podRoleRenew() && (admitted || !row.wantsRunning());
+		this.rows.recordRoles(row.id(), roleArn, renewed ? podRole : null);
 		if (row.wantsRunning() && !admitted) {
 			this.rows.observe(row.id(), InstancePhase.PENDING, "Queued", null, null);
 		}
