@@ -1,10 +1,14 @@
 // Keeps the states on "My tools" current without reloading the page (a timed refresh fails
-// WCAG 2.2.1): while any tool is starting, stopping or being deleted, polls the user's
-// instances from the API, updates each row's state, step and reason, and says each change in
-// a polite live region. The page's actions are the server's; reloading shows those of the new state.
+// WCAG 2.2.1): each tool that is starting, stopping or being deleted is followed through its
+// progress stream (server-sent events, pushed as each change commits); each row's state, step
+// and reason are updated and each change said in a polite live region. Where the browser has
+// no EventSource, or a stream keeps failing, it polls the user's instances from the API
+// instead. The table says which it does in data-live ("sse" or "poll"). The page's actions are
+// the server's; reloading shows those of the new state.
 const table = document.getElementById('my-tools')
 const live = document.getElementById('tools-live')
 const every = 3000
+const patience = 3
 const moving = new Set(['PENDING', 'CREATING', 'STARTING', 'STOPPING', 'DELETING'])
 const colours = {
   READY: 'govuk-tag--green',
@@ -18,6 +22,8 @@ const colours = {
   IDLED: 'govuk-tag--grey',
   DELETED: 'govuk-tag--grey'
 }
+const sources = new Map()
+let polling = false
 
 const rows = () => Array.from(table.querySelectorAll('tr[data-instance]'))
 const slug = (row) => row.id.substring('tool-'.length)
@@ -51,6 +57,56 @@ const poll = async () => {
   }
 }
 
-if (table && live && rows().some((row) => moving.has(stateOf(row)))) {
-  setTimeout(poll, every)
+// a finished stream is closed here: the EventSource would otherwise open it again
+const stopFollowing = (row) => {
+  const source = sources.get(row)
+  if (source) {
+    source.close()
+    sources.delete(row)
+  }
+}
+
+const pollInstead = () => {
+  Array.from(sources.keys()).forEach(stopFollowing)
+  if (!polling) {
+    polling = true
+    table.dataset.live = 'poll'
+    setTimeout(poll, every)
+  }
+}
+
+const follow = (row) => {
+  let failures = 0
+  const source = new EventSource('/api/v1/me/tools/' + row.dataset.instance + '/events')
+  sources.set(row, source)
+  source.addEventListener('open', () => {
+    table.dataset.live = 'sse'
+  })
+  source.addEventListener('status', (event) => {
+    failures = 0
+    const status = JSON.parse(event.data).status
+    show(row, status)
+    if (!moving.has(status.state)) {
+      stopFollowing(row)
+    }
+  })
+  source.addEventListener('deleted', () => {
+    show(row, { state: 'DELETED' })
+    stopFollowing(row)
+  })
+  source.addEventListener('error', () => {
+    failures += 1
+    if (sources.has(row) && (source.readyState === EventSource.CLOSED || failures >= patience)) {
+      pollInstead()
+    }
+  })
+}
+
+if (table && live) {
+  const followed = rows().filter((row) => moving.has(stateOf(row)))
+  if (followed.length > 0 && 'EventSource' in window) {
+    followed.forEach(follow)
+  } else if (followed.length > 0) {
+    pollInstead()
+  }
 }

@@ -40,7 +40,10 @@ public interface ToolInstances {
 	ToolInstance cancel(ToolUser user, UUID id);
 
 	/**
-	 * Switches release (up or down) or profile; a running instance restarts on it.
+	 * Switches release (up or down) or profile. A running instance restarts on it: its
+	 * start time is the switch's, as a restart's ("taking longer than usual" and its
+	 * place in the start queue count from it); a start still waiting in the queue keeps
+	 * its place; a stopped instance stays stopped.
 	 * @param release the new release's name, or {@code null} to keep it
 	 * @param profile the new profile's name, or {@code null} to keep it
 	 */

@@ -1,16 +1,9 @@
 package uk.gov.analyticalplatform.api.tools;
 
-import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,25 +31,16 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
 @Tag(name = "My tools", description = "The caller's RStudio, JupyterLab and VS Code instances")
 class MyToolsController {
 
-	/** How often a progress stream looks at the instance. */
-	static final Duration PROGRESS_POLL = Duration.ofMillis(500);
-
-	/** How long a progress stream stays open. */
-	static final Duration PROGRESS_TIMEOUT = Duration.ofMinutes(15);
-
-	private static final ScheduledExecutorService progress = Executors.newScheduledThreadPool(1, (task) -> {
-		Thread thread = new Thread(task, "tool-progress");
-		thread.setDaemon(true);
-		return thread;
-	});
-
 	private final ToolInstances instances;
 
 	private final ToolCallers callers;
 
-	MyToolsController(ToolInstances instances, ToolCallers callers) {
+	private final ToolProgressStreams streams;
+
+	MyToolsController(ToolInstances instances, ToolCallers callers, ToolProgressStreams streams) {
 		this.instances = instances;
 		this.callers = callers;
+		this.streams = streams;
 	}
 
 	@GetMapping("/api/v1/me/tools")
@@ -126,42 +110,11 @@ class MyToolsController {
 	}
 
 	@GetMapping(path = "/api/v1/me/tools/{id}/events", produces = "text/event-stream")
-	@Operation(summary = "A stream of the instance's status (server-sent events named 'status'), "
-			+ "until it is READY, FAILED, STOPPED or IDLED")
+	@Operation(summary = "A stream of the instance's status (server-sent events named 'status', pushed as "
+			+ "each change commits), until it is READY, FAILED, STOPPED or IDLED ('deleted' if it goes); "
+			+ "a comment every 15 s keeps proxies from closing it")
 	SseEmitter events(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
-		ToolUser caller = caller(user);
-		// refuses an instance that is not the caller's before the stream opens
-		this.instances.get(caller, id);
-		SseEmitter emitter = new SseEmitter(PROGRESS_TIMEOUT.toMillis());
-		AtomicReference<InstanceView.Status> last = new AtomicReference<>();
-		AtomicReference<ScheduledFuture<?>> poll = new AtomicReference<>();
-		Runnable send = () -> {
-			try {
-				InstanceView now = InstanceView.of(this.instances.get(caller, id));
-				if (!now.status().equals(last.getAndSet(now.status()))) {
-					emitter.send(SseEmitter.event().name("status").data(now));
-				}
-				if (finished(now.status().state())) {
-					emitter.complete();
-					poll.get().cancel(false);
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				emitter.completeWithError(ex);
-				poll.get().cancel(false);
-			}
-		};
-		poll.set(progress.scheduleWithFixedDelay(send, 0, PROGRESS_POLL.toMillis(), TimeUnit.MILLISECONDS));
-		emitter.onCompletion(() -> poll.get().cancel(false));
-		emitter.onTimeout(() -> poll.get().cancel(false));
-		return emitter;
-	}
-
-	private static boolean finished(String state) {
-		return switch (state) {
-			case "READY", "FAILED", "STOPPED", "IDLED" -> true;
-			default -> false;
-		};
+		return this.streams.open(caller(user), id);
 	}
 
 	private ToolUser caller(UserAccount user) {

@@ -43,6 +43,22 @@ final class Browser implements AutoCloseable {
 	 */
 	private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
+	/**
+	 * Run in every page before its own scripts: keeps the page's EventSources (its
+	 * progress streams), so that {@link #holdStill} can close them.
+	 */
+	private static final String TRACK_STREAMS = """
+			(() => {
+			  const Native = window.EventSource
+			  if (!Native) { return }
+			  const streams = []
+			  window.EventSource = class extends Native {
+			    constructor(...args) { super(...args); streams.push(this) }
+			  }
+			  window.closeEventSources = () => streams.forEach((stream) => stream.close())
+			})()
+			""";
+
 	/** The system property naming the folder screenshots go to. */
 	static final String SCREENSHOTS = "platform.screenshots";
 
@@ -60,10 +76,21 @@ final class Browser implements AutoCloseable {
 			.usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(service, options);
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", TRACK_STREAMS));
+		this.driver = chrome;
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 		this.base = "http://127.0.0.1:" + port;
+	}
+
+	/**
+	 * Makes every page from now on run as in a browser without {@code EventSource}, as an
+	 * old one, or one whose streams a proxy breaks.
+	 */
+	void withoutEventSource() {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", "delete window.EventSource"));
 	}
 
 	void open(String path) {
@@ -114,12 +141,18 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the page loading and cancels its pending timers (a page that polls and moves
-	 * on by itself), so that it can be checked and pictured; {@link #go} to it again to
-	 * go on.
+	 * Stops the page loading, closes its event streams and cancels its pending timers (a
+	 * page that follows a stream or polls, and moves on by itself), so that it can be
+	 * checked and pictured; {@link #go} to it again to go on.
 	 */
 	void holdStill() {
-		script("window.stop(); for (let id = setTimeout(() => {}, 0); id > 0; id--) { clearTimeout(id) }");
+		script("if (window.closeEventSources) { window.closeEventSources() }; window.stop();"
+				+ " for (let id = setTimeout(() => {}, 0); id > 0; id--) { clearTimeout(id) }");
+	}
+
+	/** An attribute of the element, or {@code null} when it has none. */
+	String attribute(String css, String name) {
+		return find(css).getAttribute(name);
 	}
 
 	String path() {

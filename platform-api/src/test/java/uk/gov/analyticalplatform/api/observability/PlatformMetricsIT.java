@@ -103,7 +103,9 @@ class PlatformMetricsIT extends IdentityIntegrationTest {
 		assertThat(scrape)
 			.contains("platform_reconcile_objects{reconciler=\"dataaccess-reconciler\",state=\"FAILED\"}");
 		assertThat(scrape).containsPattern("(?m)^platform_audit_sequencer_lag_seconds [0-9.eE+-]+$")
-			.containsPattern("(?m)^platform_access_requests_pending_over_one_day [0-9.eE+-]+$");
+			.containsPattern("(?m)^platform_access_requests_pending_over_one_day [0-9.eE+-]+$")
+			.containsPattern("(?m)^platform_tool_progress_streams [0-9.eE+-]+$")
+			.containsPattern("(?m)^platform_tool_progress_streams_opened_total [0-9.eE+-]+$");
 	}
 
 	@Test

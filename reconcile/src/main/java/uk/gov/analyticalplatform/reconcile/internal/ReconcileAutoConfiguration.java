@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import uk.gov.analyticalplatform.reconcile.ChangeFeed;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 
@@ -22,7 +23,8 @@ import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
  * PostgreSQL advisory lock on a session of its own, opened with the application's
  * database credentials ({@code spring.datasource.*}). Without a database URL, or with
  * {@code platform.leadership.enabled=false}, every replica leads. Also binds
- * {@link ReconcileProperties} ({@code platform.reconcile.*}) for the modules' loops.
+ * {@link ReconcileProperties} ({@code platform.reconcile.*}) for the modules' loops, and
+ * provides the replica's one {@link ChangeFeed}.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ReconcileProperties.class)
@@ -43,14 +45,37 @@ public class ReconcileAutoConfiguration {
 			log.info("Every replica reconciles: leadership is {}", (url == null) ? "without a database" : "off");
 			return Leadership.everyReplica();
 		}
+		return new AdvisoryLockLeadership(sessions(environment, url, "reconciler-leadership"), properties.lockKey(),
+				properties.checkInterval());
+	}
+
+	/**
+	 * The replica's {@link ChangeFeed}: one listening session of its own, or, without a
+	 * database URL, a feed that delivers nothing.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ChangeFeed changeFeed(Environment environment) {
+		String url = environment.getProperty("spring.datasource.url");
+		if (url == null) {
+			return ChangeFeed.none();
+		}
+		return new PostgresChangeFeed(sessions(environment, url, "change-feed"));
+	}
+
+	/**
+	 * Database sessions of their own, outside the pool, with the application's
+	 * credentials.
+	 */
+	private static AdvisoryLockLeadership.Connections sessions(Environment environment, String url,
+			String applicationName) {
 		Properties connection = new Properties();
 		connection.setProperty("user", environment.getProperty("spring.datasource.username", ""));
 		connection.setProperty("password", environment.getProperty("spring.datasource.password", ""));
-		connection.setProperty("ApplicationName", "reconciler-leadership");
+		connection.setProperty("ApplicationName", applicationName);
 		connection.setProperty("tcpKeepAlive", "true");
 		connection.setProperty("socketTimeout", "30");
-		return new AdvisoryLockLeadership(() -> DriverManager.getConnection(url, connection), properties.lockKey(),
-				properties.checkInterval());
+		return () -> DriverManager.getConnection(url, connection);
 	}
 
 	/**

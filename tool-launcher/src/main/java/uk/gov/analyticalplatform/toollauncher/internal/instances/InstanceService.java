@@ -166,7 +166,11 @@ class InstanceService implements ToolInstances, ToolHosts {
 		ToolRelease before = this.catalogue.release(row.releaseId()).orElseThrow();
 		ToolRelease release = (releaseName != null) ? launchable(user, row.tool(), releaseName) : before;
 		ResourceProfile profile = usable(user, (profileName != null) ? profileName : row.profile());
-		Map<String, Object> columns = new LinkedHashMap<>();
+		// a running instance restarts on the new release or profile, so its start time is
+		// now, as a restart's (and so is its place in the start queue, behind the starts
+		// asked for before); a start still waiting for a slot keeps its place
+		boolean waiting = row.admittedAt() == null && row.phase() == InstancePhase.PENDING;
+		Map<String, Object> columns = (row.wantsRunning() && !waiting) ? starting() : new LinkedHashMap<>();
 		columns.put("release_id", release.id());
 		columns.put("profile", profile.name());
 		if (!release.id().equals(row.releaseId()) || !profile.name().equals(row.profile())) {

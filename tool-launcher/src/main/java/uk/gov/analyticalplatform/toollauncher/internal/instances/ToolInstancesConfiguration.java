@@ -18,6 +18,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessStatus;
 import uk.gov.analyticalplatform.dataaccess.UserRoleChanges;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
+import uk.gov.analyticalplatform.reconcile.ChangeFeed;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
@@ -29,7 +30,8 @@ import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolSettings;
 
 /**
  * Users' instances and their reconciler: the service, the kernel loop that applies
- * instances (under the leadership), the pod watch that observes them, and the sweep.
+ * instances (under the leadership), the pod watch that observes them, the sweep, and the
+ * replica's followers of instances, fed by the kernel's change feed.
  */
 @Configuration(proxyBeanMethods = false)
 public class ToolInstancesConfiguration {
@@ -55,6 +57,11 @@ public class ToolInstancesConfiguration {
 			InstanceObserver observer) {
 		return new InstanceService(rows, catalogue, audit, new TransactionTemplate(transactions),
 				clock.getIfAvailable(Clock::systemUTC), properties.domain(), observer::startNext);
+	}
+
+	@Bean
+	InstanceWatches toolInstanceWatches(ChangeFeed feed, InstanceRows rows, InstanceService instances) {
+		return new InstanceWatches(feed, rows, instances::view);
 	}
 
 	@Bean

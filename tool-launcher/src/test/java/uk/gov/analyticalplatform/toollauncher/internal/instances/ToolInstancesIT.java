@@ -17,10 +17,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstanceChanges;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
 import uk.gov.analyticalplatform.toollauncher.internal.manifests.UserNamespaces;
@@ -36,6 +39,9 @@ class ToolInstancesIT extends ToolsOnTheCluster {
 
 	static final String JUPYTER_IMAGE = "quay.io/jupyter/scipy-notebook@sha256:"
 			+ "234da96996f255d9f6b63b880ff41e8537865b96f2f07707b35b59e830199a2d";
+
+	@Autowired
+	ToolInstanceChanges changes;
 
 	@Test
 	void startCreatesExactlyTheObjectsWithTheSecuritySettingsAndEndsReady() {
@@ -74,6 +80,20 @@ class ToolInstancesIT extends ToolsOnTheCluster {
 		assertThat(owned(alice, started.id())).extracting(HasMetadata::getKind)
 			.containsExactlyInAnyOrder("PersistentVolumeClaim", "Deployment", "Service", "Ingress");
 		assertThat(audited("tool.started", started.id())).isOne();
+	}
+
+	@Test
+	void aFollowerSeesTheStartsStepsAsTheReconcilerWritesThemUntilReady() {
+		ToolUser dora = user("dora");
+		ToolInstance started = this.instances.create(dora, Tool.JUPYTERLAB, null, null);
+		InstanceStatusIT.Following seen = new InstanceStatusIT.Following();
+
+		try (ToolInstanceChanges.Watch watch = this.changes.follow(dora, started.id(), seen)) {
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> seen.latest() != null && seen.latest().phase() == InstancePhase.READY);
+		}
+		assertThat(seen.states()).contains(InstancePhase.STARTING).endsWith(InstancePhase.READY);
+		assertThat(seen.latest().observedImage()).isEqualTo(JUPYTER_IMAGE);
 	}
 
 	@Test

@@ -1,0 +1,130 @@
+package uk.gov.analyticalplatform.api.tools;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
+import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.toollauncher.Tool;
+import uk.gov.analyticalplatform.toollauncher.ToolInstance;
+import uk.gov.analyticalplatform.toollauncher.ToolInstances;
+import uk.gov.analyticalplatform.toollauncher.ToolUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The progress stream over HTTP with the browser's session: what another replica's
+ * reconciler commits (here, a write on a database session of its own, no reconciler of
+ * this application reaching a cluster) is pushed as a {@code status} event at once, a
+ * quiet stream carries heartbeat comments, the stream completes at READY and with a
+ * {@code deleted} event when the instance goes, and the replica counts its open streams.
+ * Another user's instance is refused with 404 before any stream opens
+ * ({@code ApiAccessIT}).
+ */
+class ToolProgressStreamIT extends IdentityIntegrationTest {
+
+	static final Duration PUSHED = Duration.ofSeconds(5);
+
+	@Autowired
+	ToolInstances instances;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void whatAnotherReplicaCommitsIsPushedAtOnceAQuietStreamHasHeartbeatsAndItCompletesWhenReady() {
+		Enrolled owner = this.users.enrolled("stream-owner");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.JUPYTERLAB, null, null);
+		double openBefore = openStreams();
+		Stream stream = open(signedIn(owner), instance.id());
+		await().atMost(PUSHED).until(() -> stream.data().stream().anyMatch((data) -> data.contains("\"PENDING\"")));
+		assertThat(stream.lines).first().isEqualTo("event:status");
+		assertThat(openStreams()).isEqualTo(openBefore + 1);
+
+		long written = System.nanoTime();
+		writeAsAnotherReplica(instance.id(), "STARTING", "Pulling image");
+		await().atMost(PUSHED)
+			.until(() -> stream.data().stream().anyMatch((data) -> data.contains("\"Pulling image\"")));
+		System.out.printf("status pushed %d ms after the other replica's commit%n",
+				Duration.ofNanos(System.nanoTime() - written).toMillis());
+
+		await().atMost(ToolProgressStreams.HEARTBEAT.plusSeconds(10)).until(() -> stream.lines.contains(":heartbeat"));
+		writeAsAnotherReplica(instance.id(), "READY", null);
+		await().atMost(PUSHED).untilTrue(stream.ended);
+		assertThat(stream.data()).last().asString().contains("\"READY\"");
+		await().atMost(PUSHED).until(() -> openStreams() == openBefore);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void theStreamOfAnInstanceThatGoesEndsWithADeletedEvent() {
+		Enrolled owner = this.users.enrolled("stream-deleted");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		Stream stream = open(signedIn(owner), instance.id());
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+
+		superuserQuery("DELETE FROM tool_instances WHERE id = ?::uuid RETURNING id", instance.id().toString());
+
+		await().atMost(PUSHED).untilTrue(stream.ended);
+		assertThat(stream.lines).contains("event:deleted");
+	}
+
+	private void writeAsAnotherReplica(UUID id, String phase, String step) {
+		superuserQuery("UPDATE tool_instances SET phase = ?, step = ?, phase_since = now() WHERE id = ?::uuid "
+				+ "RETURNING id", phase, step, id.toString());
+	}
+
+	private double openStreams() {
+		return this.meters.get(ToolProgressStreams.METRIC).gauge().value();
+	}
+
+	private Stream open(ApiClient session, UUID id) {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me/tools/" + id + "/events"))
+			.header("Accept", "text/event-stream")
+			.build();
+		Stream stream = new Stream();
+		CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = session.http()
+			.sendAsync(request, BodyHandlers.ofLines());
+		response.thenAcceptAsync((lines) -> {
+			assertThat(lines.statusCode()).isEqualTo(200);
+			lines.body().forEach(stream.lines::add);
+			stream.ended.set(true);
+		});
+		return stream;
+	}
+
+	private static ToolUser toolUser(Enrolled user) {
+		return new ToolUser(user.user().id(), user.username(), Set.of(), false);
+	}
+
+	/** The lines of a stream as they arrive. */
+	private static final class Stream {
+
+		final List<String> lines = new CopyOnWriteArrayList<>();
+
+		final AtomicBoolean ended = new AtomicBoolean();
+
+		List<String> data() {
+			return this.lines.stream().filter((line) -> line.startsWith("data:")).toList();
+		}
+
+	}
+
+}
