@@ -3,6 +3,7 @@ package uk.gov.analyticalplatform.toollauncher.internal.instances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -112,7 +113,9 @@ class InstanceApplier implements Applier<UUID> {
 		boolean admitted = row.wantsRunning()
 				&& (row.admittedAt() != null || row.phase() != InstancePhase.PENDING || admit(row));
 		List<Converged> results = new ArrayList<>();
-		List<HasMetadata> userObjects = ToolManifests.userObjects(user(row), this.settings);
+		String roleArn = this.roleArns.apply(row);
+		List<HasMetadata> userObjects = ToolManifests
+			.userObjects(new DesiredUser(row.userId().toString(), row.namespace(), roleArn), this.settings);
 		Integer userHash = userObjects.hashCode();
 		boolean first = firstApply(row, status);
 		if (status.believedApplied() || !userHash.equals(this.usersApplied.get(row.userId()))) {
@@ -120,7 +123,9 @@ class InstanceApplier implements Applier<UUID> {
 					: this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
 			this.usersApplied.put(row.userId(), userHash);
 		}
-		DesiredInstance desired = desired(row, admitted);
+		// the pod keeps the role it was created with until something makes a new pod
+		String podRole = row.podRoleRenew() ? Objects.requireNonNullElse(roleArn, "") : row.podRoleArn();
+		DesiredInstance desired = desired(row, admitted, podRole);
 		if (row.resets() > row.appliedResets()) {
 			results.add(this.objects.converge(instanceOwner(row),
 					List.of(ToolManifests.instanceObjects(desired, this.settings).get(0)),
@@ -132,6 +137,9 @@ class InstanceApplier implements Applier<UUID> {
 		if (row.resets() > row.appliedResets()) {
 			this.rows.resetApplied(row.id(), row.resets());
 		}
+		// a start still queued renews again once admitted: its pod is made then
+		boolean renewed = row.podRoleRenew() && (admitted || !row.wantsRunning());
+		this.rows.recordRoles(row.id(), roleArn, renewed ? podRole : null);
 		if (row.wantsRunning() && !admitted) {
 			this.rows.observe(row.id(), InstancePhase.PENDING, "Queued", null, null);
 		}
@@ -182,15 +190,11 @@ class InstanceApplier implements Applier<UUID> {
 		return Applied.of(outcome);
 	}
 
-	private DesiredInstance desired(InstanceRow row, boolean running) {
+	private DesiredInstance desired(InstanceRow row, boolean running, String podRole) {
 		ToolRelease release = this.catalogue.release(row.releaseId()).orElseThrow();
 		ResourceProfile profile = this.catalogue.profile(row.profile()).orElseThrow();
 		return new DesiredInstance(row.id(), row.namespace(), row.hostLabel(), row.tool(), release.image(),
-				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts());
-	}
-
-	private DesiredUser user(InstanceRow row) {
-		return new DesiredUser(row.userId().toString(), row.namespace(), this.roleArns.apply(row));
+				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts(), podRole);
 	}
 
 	static Owner userOwner(InstanceRow row) {
