@@ -16,6 +16,14 @@ public interface AccessStatus {
 	UserAccess of(UserRef user);
 
 	/**
+	 * The ARN of the user's IAM role once AWS has it (their tools' pods assume it through
+	 * their service account), or {@code null} when they have no access: one indexed read,
+	 * unlike {@link #of}.
+	 * @param userId the user's id
+	 */
+	String userRoleArn(String userId);
+
+	/**
 	 * The ARN of the app's IAM role once AWS has it (its pods assume it through their
 	 * service account), or {@code null} when the app has no access.
 	 */

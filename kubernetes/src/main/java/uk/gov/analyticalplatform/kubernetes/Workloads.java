@@ -27,6 +27,19 @@ public final class Workloads {
 	/** The label Kubernetes gives every namespace: its name. */
 	public static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
 
+	/**
+	 * The service account annotation that gives its pods an IAM role (EKS's IRSA): the
+	 * pod identity webhook reads it when a pod is created, and never again for that pod.
+	 */
+	public static final String IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+	/**
+	 * The pod template annotation that records which IAM role its pods are created with:
+	 * since a pod's credentials are fixed at its creation, the role a running pod holds
+	 * is the one its template carried, read back from the pod.
+	 */
+	public static final String POD_ROLE_ANNOTATION = "analytical-platform.uk/iam-role-arn";
+
 	private Workloads() {
 	}
 

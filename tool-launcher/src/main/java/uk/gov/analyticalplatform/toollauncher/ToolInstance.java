@@ -29,12 +29,16 @@ import uk.gov.analyticalplatform.reconcile.ApplyStatus;
  * @param startRequestedAt when its latest start (or restart, reset, wake) was asked for
  * @param createdAt when the owner first created it (its age; a reset or a switch keeps
  * it)
+ * @param dataAccessChanged whether it runs, ready, with other data access than its owner
+ * has now: their IAM role appeared, changed or went after its pod was created (a pod's
+ * AWS credentials are fixed then), so a restart gives it their current data access. It is
+ * never restarted for this by itself: that would cut its owner's session
  * @param apply the reconciler's status of its objects
  */
 public record ToolInstance(UUID id, UUID userId, String username, Tool tool, ToolRelease release,
 		ResourceProfile profile, String url, Wanted wanted, InstancePhase phase, String step, String reason,
 		Instant since, String observedImage, Instant lastActivityAt, Instant idlesAt, int queuePosition,
-		Instant startRequestedAt, Instant createdAt, ApplyStatus apply) {
+		Instant startRequestedAt, Instant createdAt, boolean dataAccessChanged, ApplyStatus apply) {
 
 	/** What the owner wants. */
 	public enum Wanted {

@@ -1,6 +1,9 @@
 package uk.gov.analyticalplatform.bench.tools;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +17,8 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.boot.SpringBootConfiguration;
@@ -49,7 +54,9 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
  * <p>
  * System properties: {@code -Dbench.users=200}, {@code -Dbench.warmup=200} (users of the
  * warm-up round), {@code -Dbench.startLimit=20} (the chart's default),
- * {@code -Dbench.workers=8} ({@code platform.reconcile.workers}).
+ * {@code -Dbench.workers=8} ({@code platform.reconcile.workers}),
+ * {@code -Dbench.jfr=/tmp/tools-start.jfr} (a JDK Flight Recording, profile settings, of
+ * the measured run until every instance's objects are applied).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -141,6 +148,7 @@ public class ToolsStartBenchmark {
 				System.out.printf("tools-start: %d users start JupyterLab at once (start limit %d, %d workers)%n",
 						this.users.size(), startLimit, workers);
 			}
+			Recording recording = measured ? recording() : null;
 			try {
 				long began = System.nanoTime();
 				startAll();
@@ -148,6 +156,10 @@ public class ToolsStartBenchmark {
 				System.out.printf("%s: start requests answered: %d ms%n", label, requested / 1_000_000);
 				long applied = waitUntil("every instance's objects applied",
 						() -> count("applied_at IS NOT NULL") == this.users.size(), began);
+				if (recording != null) {
+					recording.stop();
+					recording.close();
+				}
 				// printed as soon as it is reached: scripts can sample the processes' CPU
 				// until this line
 				System.out.printf("%s: every instance's objects applied: %.1f s (goal < 10 s)%n", label, applied / 1e9);
@@ -158,6 +170,17 @@ public class ToolsStartBenchmark {
 			finally {
 				deleteAll(label);
 			}
+		}
+
+		private static Recording recording() throws IOException, ParseException {
+			String file = System.getProperty("bench.jfr");
+			if (file == null) {
+				return null;
+			}
+			Recording recording = new Recording(Configuration.getConfiguration("profile"));
+			recording.setDestination(Path.of(file));
+			recording.start();
+			return recording;
 		}
 
 		private void startAll() throws Exception {

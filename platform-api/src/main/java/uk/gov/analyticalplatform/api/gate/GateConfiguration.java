@@ -2,6 +2,8 @@ package uk.gov.analyticalplatform.api.gate;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -60,8 +62,8 @@ class GateConfiguration {
 
 	@Bean
 	Gate gate(ObjectProvider<GatedArea> areas, GateSessions sessions, GateUsers users, ActivityRecorder activity,
-			Clock clock) {
-		return new Gate(areas.orderedStream().toList(), sessions, users, activity, clock);
+			Clock clock, MeterRegistry meters) {
+		return new Gate(areas.orderedStream().toList(), sessions, users, activity, clock, meters);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package uk.gov.analyticalplatform.api.tools;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
 
 /**
@@ -20,9 +22,15 @@ import uk.gov.analyticalplatform.toollauncher.ToolInstance;
  * @param lastActivityAt the last request through the gate
  * @param idlesAt when it stops if nobody uses it
  * @param createdAt when it was created (its age)
+ * @param dataAccessChanged whether the running tool has other data access than its owner
+ * has now (a restart gives it theirs)
  */
 record InstanceView(UUID id, String owner, String tool, Release release, String profile, String url, String wanted,
-		Status status, String observedImage, Instant lastActivityAt, Instant idlesAt, Instant createdAt) {
+		Status status, String observedImage, Instant lastActivityAt, Instant idlesAt, Instant createdAt,
+		@Schema(description = "true when the tool runs, READY, with other data access than its owner has now: "
+				+ "their IAM role appeared, changed or went after its pod started (a pod's AWS credentials are "
+				+ "fixed when it starts). POST .../restart gives it their current data access; the tool is "
+				+ "never restarted for this by itself.") boolean dataAccessChanged) {
 
 	static InstanceView of(ToolInstance instance) {
 		return new InstanceView(instance.id(), instance.username(), instance.tool().slug(),
@@ -31,7 +39,8 @@ record InstanceView(UUID id, String owner, String tool, Release release, String 
 				instance.profile().name(), instance.url(), instance.wanted().name(),
 				new Status(instance.phase().name(), instance.step(), instance.reason(), instance.since(),
 						(instance.queuePosition() > 0) ? instance.queuePosition() : null),
-				instance.observedImage(), instance.lastActivityAt(), instance.idlesAt(), instance.createdAt());
+				instance.observedImage(), instance.lastActivityAt(), instance.idlesAt(), instance.createdAt(),
+				instance.dataAccessChanged());
 	}
 
 	/**

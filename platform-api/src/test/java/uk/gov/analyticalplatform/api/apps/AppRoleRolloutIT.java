@@ -1,18 +1,8 @@
 package uk.gov.analyticalplatform.api.apps;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
+import uk.gov.analyticalplatform.api.support.ClusterWorkloads;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
 import uk.gov.analyticalplatform.identity.Role;
@@ -46,11 +37,7 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 
 	static final Duration PROMPTLY = Duration.ofSeconds(60);
 
-	static final String SA_ROLE = "eks.amazonaws.com/role-arn";
-
-	static final String POD_ROLE = "analytical-platform.uk/iam-role-arn";
-
-	KubernetesClient admin;
+	ClusterWorkloads cluster;
 
 	@DynamicPropertySource
 	static void cluster(DynamicPropertyRegistry registry) {
@@ -58,15 +45,13 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 	}
 
 	@BeforeEach
-	void connect() throws IOException {
-		this.admin = new KubernetesClientBuilder()
-			.withConfig(Config.fromKubeconfig(Files.readString(Path.of(PlatformServices.get().kubeconfig()))))
-			.build();
+	void connect() {
+		this.cluster = ClusterWorkloads.connect();
 	}
 
 	@AfterEach
 	void disconnect() {
-		this.admin.close();
+		this.cluster.close();
 	}
 
 	@Test
@@ -76,7 +61,7 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 		Enrolled dataAdminUser = this.users.enrolled("role-dadmin");
 		ApiClient dataAdmin = signedIn(dataAdminUser);
 		ApiClient owner = signedIn(this.users.enrolled("role-owner"));
-		String dataset = dataset(platformAdmin, dataAdminUser, suffix);
+		String dataset = s3Dataset(platformAdmin, dataAdminUser, "listings-" + suffix);
 		String app = "roled-" + suffix;
 		String namespace = "app-" + app;
 		deploy(owner, app);
@@ -84,7 +69,7 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 			.untilAsserted(() -> assertThat(
 					owner.get("/api/v1/apps/" + app).json().path("status").path("servingVersion").asInt())
 				.isEqualTo(1));
-		assertThat(serviceAccountRole(namespace)).isNull();
+		assertThat(this.cluster.serviceAccountRole(namespace, "app")).isNull();
 
 		Response grant = dataAdmin.post("/api/v1/grants", """
 				{"datasetId": "%s", "principal": {"type": "APP", "app": "%s"}, "level": "READ"}""".formatted(dataset,
@@ -94,9 +79,10 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 		await().atMost(PROMPTLY).untilAsserted(() -> {
 			String role = appRole(owner, app);
 			assertThat(role).isNotNull().contains(app);
-			assertThat(serviceAccountRole(namespace)).isEqualTo(role);
-			assertThat(readyPods(namespace)).singleElement()
-				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations()).containsEntry(POD_ROLE, role));
+			assertThat(this.cluster.serviceAccountRole(namespace, "app")).isEqualTo(role);
+			assertThat(this.cluster.readyPods(namespace)).singleElement()
+				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations())
+					.containsEntry(ClusterWorkloads.POD_ROLE, role));
 		});
 
 		Response revoked = dataAdmin.send("DELETE", "/api/v1/grants/" + grant.json().path("id").asString(),
@@ -105,23 +91,12 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 
 		await().atMost(PROMPTLY).untilAsserted(() -> {
 			assertThat(appRole(owner, app)).isNull();
-			assertThat(serviceAccountRole(namespace)).isNull();
-			assertThat(readyPods(namespace)).singleElement()
-				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations()).doesNotContainKey(POD_ROLE));
+			assertThat(this.cluster.serviceAccountRole(namespace, "app")).isNull();
+			assertThat(this.cluster.readyPods(namespace)).singleElement()
+				.satisfies((pod) -> assertThat(pod.getMetadata().getAnnotations())
+					.doesNotContainKey(ClusterWorkloads.POD_ROLE));
 		});
 		assertThat(owner.send("DELETE", "/api/v1/apps/" + app, null).status()).isEqualTo(204);
-	}
-
-	private String dataset(ApiClient platformAdmin, Enrolled dataAdmin, String suffix) {
-		Response group = platformAdmin.post("/api/v1/groups", "{\"name\": \"role-owners-" + suffix + "\"}");
-		assertThat(group.status()).as(group.toString()).isEqualTo(201);
-		Response dataset = platformAdmin.post("/api/v1/datasets", """
-				{"name": "listings-%s", "description": "Court listings", "ownerGroupId": "%s",
-				 "classification": "OFFICIAL", "kind": "S3", "bucket": "roles-%s", "rootPrefix": "curated/",
-				 "dataAdmins": ["%s"]}""".formatted(suffix, group.json().path("id").asString(), suffix,
-				dataAdmin.username()));
-		assertThat(dataset.status()).as(dataset.toString()).isEqualTo(201);
-		return dataset.json().path("id").asString();
 	}
 
 	/**
@@ -146,27 +121,6 @@ class AppRoleRolloutIT extends IdentityIntegrationTest {
 	private static String appRole(ApiClient owner, String app) {
 		var role = owner.get("/api/v1/apps/" + app + "/data-access").json().path("roleArn");
 		return (role.isNull() || role.isMissingNode()) ? null : role.asString();
-	}
-
-	private String serviceAccountRole(String namespace) {
-		var account = this.admin.serviceAccounts().inNamespace(namespace).withName("app").get();
-		Map<String, String> annotations = (account != null) ? account.getMetadata().getAnnotations() : null;
-		return (annotations != null) ? annotations.get(SA_ROLE) : null;
-	}
-
-	/** The pods that are ready and not being deleted. */
-	private List<Pod> readyPods(String namespace) {
-		return this.admin.pods()
-			.inNamespace(namespace)
-			.list()
-			.getItems()
-			.stream()
-			.filter((pod) -> pod.getMetadata().getDeletionTimestamp() == null)
-			.filter((pod) -> pod.getStatus()
-				.getConditions()
-				.stream()
-				.anyMatch((condition) -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus())))
-			.toList();
 	}
 
 }

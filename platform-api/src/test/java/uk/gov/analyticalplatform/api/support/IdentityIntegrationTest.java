@@ -103,6 +103,23 @@ public abstract class IdentityIntegrationTest {
 	}
 
 	/**
+	 * Registers an S3 dataset, owned by a new group, that the data admin administers.
+	 * @param name the dataset's name (its bucket is named after it)
+	 * @return its id
+	 */
+	protected String s3Dataset(ApiClient platformAdmin, SignedInUsers.Enrolled dataAdmin, String name) {
+		Response group = platformAdmin.post("/api/v1/groups", "{\"name\": \"" + name + "-owners\"}");
+		assertThat(group.status()).as(group.toString()).isEqualTo(201);
+		Response dataset = platformAdmin.post("/api/v1/datasets", """
+				{"name": "%s", "description": "Court listings", "ownerGroupId": "%s",
+				 "classification": "OFFICIAL", "kind": "S3", "bucket": "%s", "rootPrefix": "curated/",
+				 "dataAdmins": ["%s"]}""".formatted(name, group.json().path("id").asString(), name,
+				dataAdmin.username()));
+		assertThat(dataset.status()).as(dataset.toString()).isEqualTo(201);
+		return dataset.json().path("id").asString();
+	}
+
+	/**
 	 * Signs in through the OpenID Connect provider's authorization code flow (the
 	 * provider's next token is whatever the test enqueued); returns the control plane's
 	 * last redirect.

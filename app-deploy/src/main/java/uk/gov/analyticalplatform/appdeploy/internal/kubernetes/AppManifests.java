@@ -56,12 +56,12 @@ public final class AppManifests {
 
 	static final String SECRET = "app-secrets";
 
-	static final String ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+	static final String ROLE_ANNOTATION = Workloads.IRSA_ROLE_ANNOTATION;
 
 	/**
 	 * The role a pod was created with (a pod's credentials are fixed at its creation).
 	 */
-	static final String POD_ROLE = "analytical-platform.uk/iam-role-arn";
+	static final String POD_ROLE = Workloads.POD_ROLE_ANNOTATION;
 
 	static final String SECRETS_CHECKSUM = "analytical-platform.uk/secrets-sha256";
 

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
+import uk.gov.analyticalplatform.dataaccess.UserRoleChanges;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.ExpirySweep;
@@ -53,12 +54,13 @@ class AccessReconcilersConfiguration {
 			AccountPolicyCompiler compiler, AuditLog audit, PlatformTransactionManager transactions,
 			Leadership leadership, ObjectProvider<Clock> clock, ReconcileSignals signals,
 			DataAccessProperties properties, ReconcileProperties reconcile,
-			ObjectProvider<AppRoleChanges> appRoleChanges) {
+			ObjectProvider<AppRoleChanges> appRoleChanges, ObjectProvider<UserRoleChanges> userRoleChanges) {
 		TransactionTemplate template = new TransactionTemplate(transactions);
 		DataAccessProperties.Reconciler settings = properties.reconciler();
 		RoleApplier applier = new RoleApplier(roles, effective, aws, compiler, audit, template,
 				DataAccessAutoConfiguration.clock(clock), properties.rolePrefix(),
-				(app) -> appRoleChanges.ifAvailable((changes) -> changes.roleChanged(app)));
+				(app) -> appRoleChanges.ifAvailable((changes) -> changes.roleChanged(app)),
+				(user) -> userRoleChanges.ifAvailable((changes) -> changes.roleChanged(user)));
 		TrackedReconciler<String> reconciler = new TrackedReconciler<>(roles.statuses(), applier,
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), template);
 		return listening(signals, new ReconcileLoop<>("dataaccess-reconciler", reconciler, leadership,

@@ -65,6 +65,11 @@ public class AccessStatusService implements AccessStatus {
 	}
 
 	@Override
+	public String userRoleArn(String userId) {
+		return this.roles.find(userId).map(RoleStatus::roleArn).orElse(null);
+	}
+
+	@Override
 	public String appRoleArn(String app) {
 		return this.roles.find(RoleStatusRows.appKey(app)).map(RoleStatus::roleArn).orElse(null);
 	}

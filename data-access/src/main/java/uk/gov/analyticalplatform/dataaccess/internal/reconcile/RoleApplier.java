@@ -9,12 +9,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.transaction.support.TransactionOperations;
 
 import uk.gov.analyticalplatform.audit.Actor;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
+import uk.gov.analyticalplatform.dataaccess.UserRoleChanges;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
@@ -25,6 +29,7 @@ import uk.gov.analyticalplatform.reconcile.AfterCommit;
 import uk.gov.analyticalplatform.reconcile.Applied;
 import uk.gov.analyticalplatform.reconcile.Applier;
 import uk.gov.analyticalplatform.reconcile.Outcome;
+import uk.gov.analyticalplatform.reconcile.Reasons;
 import uk.gov.analyticalplatform.reconcile.StatusRow;
 
 /**
@@ -34,11 +39,13 @@ import uk.gov.analyticalplatform.reconcile.StatusRow;
  * reports afterwards is recorded with the status; a difference found while the role was
  * believed applied is drift, corrected and audited ({@code access.drift_corrected}).
  * After a resync, roles the platform owns that no user's access justifies are deleted and
- * audited ({@code access.orphan_role_deleted}). An app's role that appears, changes ARN
- * or goes away is told to {@link AppRoleChanges} after the commit, so that its pods
- * follow.
+ * audited ({@code access.orphan_role_deleted}). A role that appears, changes ARN or goes
+ * away is told after the commit, an app's to {@link AppRoleChanges} and a user's to
+ * {@link UserRoleChanges}, so that their workloads follow.
  */
 public class RoleApplier implements Applier<String> {
+
+	private static final Logger log = LoggerFactory.getLogger(RoleApplier.class);
 
 	static final Actor SYSTEM = Actor.system("dataaccess-reconciler");
 
@@ -60,14 +67,18 @@ public class RoleApplier implements Applier<String> {
 
 	private final AppRoleChanges appRoleChanges;
 
+	private final UserRoleChanges userRoleChanges;
+
 	/**
 	 * @param roleNamePrefix the prefix of every user role's name, to find orphans
 	 * @param appRoleChanges told once an app's role ARN, as recorded, changes
+	 * @param userRoleChanges told once a user's role ARN, as recorded, changes
 	 */
 	public RoleApplier(RoleStatusRows roles, EffectiveAccess effective, AwsGateway aws,
 			Supplier<PolicyCompiler> compiler, AuditLog audit, TransactionOperations transactions, Clock clock,
-			String roleNamePrefix, AppRoleChanges appRoleChanges) {
+			String roleNamePrefix, AppRoleChanges appRoleChanges, UserRoleChanges userRoleChanges) {
 		this.appRoleChanges = appRoleChanges;
+		this.userRoleChanges = userRoleChanges;
 		this.roles = roles;
 		this.effective = effective;
 		this.aws = aws;
@@ -94,7 +105,7 @@ public class RoleApplier implements Applier<String> {
 			boolean deleted = this.aws.deleteRole(roleName);
 			return Applied.of(deleted ? Outcome.DELETED : Outcome.NOOP, () -> {
 				this.roles.recordApplied(row.key(), null, null);
-				tellIfAppRoleChanged(row.key(), status.roleArn(), null);
+				tellIfRoleChanged(row.key(), status, null);
 				if (deleted && row.believedApplied()) {
 					drift(status, roleName, List.of("deleted a role that no grant justifies"));
 				}
@@ -104,7 +115,7 @@ public class RoleApplier implements Applier<String> {
 		String json = AppliedJson.write(applied.applied(), this.clock.instant());
 		return Applied.of(outcome(applied.changes()), () -> {
 			this.roles.recordApplied(row.key(), applied.applied().roleArn(), json);
-			tellIfAppRoleChanged(row.key(), status.roleArn(), applied.applied().roleArn());
+			tellIfRoleChanged(row.key(), status, applied.applied().roleArn());
 			if (row.believedApplied() && !applied.changes().isEmpty()) {
 				drift(status, roleName, applied.changes());
 			}
@@ -146,14 +157,31 @@ public class RoleApplier implements Applier<String> {
 	}
 
 	/**
-	 * Tells app deployment, once the recording transaction commits, that an app's role
-	 * ARN changed: its pods must be given the new role (or lose it).
+	 * Tells app deployment or the tool launcher, once the recording transaction commits,
+	 * that an app's or a user's role ARN changed: their workloads must be given the new
+	 * role (or lose it). A failure to tell is logged, never thrown at the committed
+	 * apply: the workloads' next resync applies the role anyway.
 	 */
-	private void tellIfAppRoleChanged(String key, String before, String after) {
-		String app = RoleStatusRows.appOf(key);
-		if (app != null && !Objects.equals(before, after)) {
-			AfterCommit.run(() -> this.appRoleChanges.roleChanged(app));
+	private void tellIfRoleChanged(String key, RoleStatus before, String after) {
+		if (Objects.equals(before.roleArn(), after)) {
+			return;
 		}
+		String app = RoleStatusRows.appOf(key);
+		AfterCommit.run(() -> {
+			try {
+				if (app != null) {
+					this.appRoleChanges.roleChanged(app);
+				}
+				else {
+					this.userRoleChanges.roleChanged(before.user());
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn(
+						"The workloads of {} were not told that its IAM role changed; their next resync applies it ({})",
+						before.user().username(), Reasons.of(ex));
+			}
+		});
 	}
 
 	private void drift(RoleStatus status, String roleName, List<String> corrections) {

@@ -3,6 +3,7 @@ package uk.gov.analyticalplatform.toollauncher.internal.instances;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,7 +119,9 @@ class InstanceApplier implements Applier<UUID> {
 		boolean admitted = row.wantsRunning()
 				&& (row.admittedAt() != null || row.phase() != InstancePhase.PENDING || admit(row));
 		List<Converged> results = new ArrayList<>();
-		List<HasMetadata> userObjects = ToolManifests.userObjects(user(row), this.settings);
+		String roleArn = this.roleArns.apply(row);
+		List<HasMetadata> userObjects = ToolManifests
+			.userObjects(new DesiredUser(row.userId().toString(), row.namespace(), roleArn), this.settings);
 		UserApplied user = new UserApplied(this.leadership.term(), userObjects.hashCode());
 		boolean first = firstApply(row, status);
 		if (status.believedApplied() || user.term() == 0 || !user.equals(this.usersApplied.get(row.userId()))) {
@@ -126,7 +129,9 @@ class InstanceApplier implements Applier<UUID> {
 					: this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
 			this.usersApplied.put(row.userId(), user);
 		}
-		DesiredInstance desired = desired(row, admitted);
+		// the pod keeps the role it was created with until something makes a new pod
+		String podRole = row.podRoleRenew() ? Objects.requireNonNullElse(roleArn, "") : row.podRoleArn();
+		DesiredInstance desired = desired(row, admitted, podRole);
 		if (row.resets() > row.appliedResets()) {
 			results.add(this.objects.converge(instanceOwner(row),
 					List.of(ToolManifests.instanceObjects(desired, this.settings).get(0)),
@@ -138,6 +143,9 @@ class InstanceApplier implements Applier<UUID> {
 		if (row.resets() > row.appliedResets()) {
 			this.rows.resetApplied(row.id(), row.resets());
 		}
+		// a start still queued renews again once admitted: its pod is made then
+		boolean renewed = row.podRoleRenew() && (admitted || !row.wantsRunning());
+		this.rows.recordRoles(row.id(), roleArn, renewed ? podRole : null);
 		if (row.wantsRunning() && !admitted) {
 			this.rows.observe(row.id(), InstancePhase.PENDING, "Queued", null, null);
 		}
@@ -188,15 +196,11 @@ class InstanceApplier implements Applier<UUID> {
 		return Applied.of(outcome);
 	}
 
-	private DesiredInstance desired(InstanceRow row, boolean running) {
+	private DesiredInstance desired(InstanceRow row, boolean running, String podRole) {
 		ToolRelease release = this.catalogue.release(row.releaseId()).orElseThrow();
 		ResourceProfile profile = this.catalogue.profile(row.profile()).orElseThrow();
 		return new DesiredInstance(row.id(), row.namespace(), row.hostLabel(), row.tool(), release.image(),
-				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts());
-	}
-
-	private DesiredUser user(InstanceRow row) {
-		return new DesiredUser(row.userId().toString(), row.namespace(), this.roleArns.apply(row));
+				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts(), podRole);
 	}
 
 	/** A user's namespace-wide objects (their hash) as applied in a leadership term. */

@@ -97,7 +97,7 @@ class InstanceObserver implements SmartLifecycle {
 		PodStates.Observation seen = PodStates.of(pods, row.wantsRunning());
 		InstancePhase phase = (seen.phase() == InstancePhase.STOPPED && row.idledAt() != null) ? InstancePhase.IDLED
 				: seen.phase();
-		this.rows.observe(id, phase, seen.step(), seen.reason(), seen.image());
+		this.rows.observe(id, phase, seen.step(), seen.reason(), seen.image(), PodStates.role(pods));
 		if ((phase == InstancePhase.READY || phase == InstancePhase.FAILED) && this.rows.releaseSlot(id)) {
 			startNext();
 		}

@@ -30,7 +30,7 @@ class InstanceRows {
 
 	private static final String OWN = "user_id, username, namespace, host_label, tool, release_id, profile, desired, "
 			+ "delete_home, restarts, resets, applied_resets, start_requested_at, admitted_at, phase, step, phase_reason, phase_since, "
-			+ "observed_image, last_activity_at, idled_at, created_at";
+			+ "observed_image, last_activity_at, idled_at, created_at, role_arn, pod_role_arn, pod_role_renew, running_role_arn";
 
 	private final JdbcClient jdbc;
 
@@ -75,6 +75,15 @@ class InstanceRows {
 		}
 		statement.update();
 		this.status.requeue(id);
+	}
+
+	/** Makes each of the user's instances due at once (their world changed). */
+	void requeueUser(UUID userId) {
+		this.jdbc.sql("SELECT id FROM tool_instances WHERE user_id = :user AND desired <> 'DELETED'")
+			.param("user", userId)
+			.query(UUID.class)
+			.list()
+			.forEach(this.status::requeue);
 	}
 
 	Optional<InstanceRow> find(UUID id) {
@@ -163,17 +172,50 @@ class InstanceRows {
 	 * @return whether anything changed
 	 */
 	boolean observe(UUID id, InstancePhase phase, String step, String reason, String image) {
-		return this.jdbc.sql("UPDATE tool_instances SET phase_since = CASE WHEN phase = :phase THEN phase_since "
-				+ "ELSE :now END, phase = :phase, step = :step, phase_reason = :reason, "
-				+ "observed_image = COALESCE(:image, observed_image) WHERE id = :id AND (phase, COALESCE(step, ''), "
-				+ "COALESCE(phase_reason, '')) IS DISTINCT FROM (:phase, COALESCE(:step, ''), COALESCE(:reason, ''))")
+		return observe(id, phase, step, reason, image, null);
+	}
+
+	/**
+	 * Records what the instance was seen doing, and the IAM role its current pod records
+	 * ({@code ""} for none, {@code null} when unknown); the phase's start time moves only
+	 * when the phase changes.
+	 * @return whether anything changed
+	 */
+	boolean observe(UUID id, InstancePhase phase, String step, String reason, String image, String runningRole) {
+		return this.jdbc
+			.sql("UPDATE tool_instances SET phase_since = CASE WHEN phase = :phase THEN phase_since "
+					+ "ELSE :now END, phase = :phase, step = :step, phase_reason = :reason, "
+					+ "observed_image = COALESCE(:image, observed_image), running_role_arn = CAST(:role AS text) "
+					+ "WHERE id = :id AND (phase, COALESCE(step, ''), COALESCE(phase_reason, ''), running_role_arn) "
+					+ "IS DISTINCT FROM (:phase, COALESCE(:step, ''), COALESCE(:reason, ''), CAST(:role AS text))")
 			.param("id", id)
 			.param("phase", phase.name())
 			.param("step", step)
 			.param("reason", reason)
 			.param("image", image)
+			.param("role", runningRole)
 			.param("now", now())
 			.update() > 0;
+	}
+
+	/**
+	 * Records the owner's role as just applied to their service account and, when the
+	 * apply renewed it, the role the pod template now records (clearing the renewal asked
+	 * for); writes nothing when neither changed.
+	 * @param roleArn the owner's role, or {@code null} for none
+	 * @param podRoleArn the role the template records ({@code ""} for none), or
+	 * {@code null} when the apply did not renew it
+	 */
+	void recordRoles(UUID id, String roleArn, String podRoleArn) {
+		this.jdbc
+			.sql("UPDATE tool_instances SET role_arn = CAST(:role AS text), "
+					+ "pod_role_arn = COALESCE(CAST(:pod AS text), pod_role_arn), "
+					+ "pod_role_renew = pod_role_renew AND CAST(:pod AS text) IS NULL WHERE id = :id "
+					+ "AND (role_arn IS DISTINCT FROM CAST(:role AS text) OR CAST(:pod AS text) IS NOT NULL)")
+			.param("id", id)
+			.param("role", roleArn)
+			.param("pod", podRoleArn)
+			.update();
 	}
 
 	/** Keeps the latest request time of each instance. */
@@ -252,7 +294,8 @@ class InstanceRows {
 				instant(row, "admitted_at"), InstancePhase.valueOf(row.getString("phase")), row.getString("step"),
 				row.getString("phase_reason"), instant(row, "phase_since"), row.getString("observed_image"),
 				instant(row, "last_activity_at"), instant(row, "idled_at"), instant(row, "created_at"),
-				this.status.read(row));
+				row.getString("role_arn"), row.getString("pod_role_arn"), row.getBoolean("pod_role_renew"),
+				row.getString("running_role_arn"), this.status.read(row));
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -102,6 +102,7 @@ class InstanceService implements ToolInstances, ToolHosts {
 		columns.put("step", "Waiting to start");
 		columns.put("phase_since", java.sql.Timestamp.from(now));
 		columns.put("created_at", java.sql.Timestamp.from(now));
+		columns.put("pod_role_renew", true);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				this.rows.insert(id, columns);
@@ -172,6 +173,10 @@ class InstanceService implements ToolInstances, ToolHosts {
 		Map<String, Object> columns = (row.wantsRunning() && !waiting) ? starting() : new LinkedHashMap<>();
 		columns.put("release_id", release.id());
 		columns.put("profile", profile.name());
+		if (!release.id().equals(row.releaseId()) || !profile.name().equals(row.profile())) {
+			// the switch makes a new pod: it gets the owner's current role
+			columns.put("pod_role_renew", true);
+		}
 		change(row, columns,
 				event(user, "tool.release.switched", id).with("tool", row.tool().slug())
 					.change(Map.of("release", before.name(), "profile", row.profile()),
@@ -286,6 +291,8 @@ class InstanceService implements ToolInstances, ToolHosts {
 		columns.put("step", "Waiting to start");
 		columns.put("phase_reason", null);
 		columns.put("phase_since", java.sql.Timestamp.from(now));
+		// a new pod is made: it gets the owner's current IAM role
+		columns.put("pod_role_renew", true);
 		return columns;
 	}
 
@@ -354,7 +361,8 @@ class InstanceService implements ToolInstances, ToolHosts {
 		return new ToolInstance(row.id(), row.userId(), row.username(), row.tool(), release, profile,
 				"https://" + row.hostLabel() + "." + this.domain + "/", row.desired(), row.phase(), row.step(),
 				row.phaseReason(), row.phaseSince(), row.observedImage(), row.lastActivityAt(), idlesAt,
-				this.rows.queuePosition(row), row.startRequestedAt(), row.createdAt(), row.status().status());
+				this.rows.queuePosition(row), row.startRequestedAt(), row.createdAt(), row.dataAccessChanged(),
+				row.status().status());
 	}
 
 	private static Instant latest(Instant a, Instant b) {

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
 
+import uk.gov.analyticalplatform.kubernetes.Workloads;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 
 /**
@@ -29,9 +30,7 @@ final class PodStates {
 	 * @param wantRunning whether a pod should run
 	 */
 	static Observation of(List<Pod> pods, boolean wantRunning) {
-		Optional<Pod> current = pods.stream()
-			.filter((pod) -> pod.getMetadata().getDeletionTimestamp() == null)
-			.max(Comparator.comparing((Pod pod) -> pod.getMetadata().getCreationTimestamp()));
+		Optional<Pod> current = current(pods);
 		if (!wantRunning) {
 			return pods.isEmpty() ? new Observation(InstancePhase.STOPPED, null, null, null)
 					: new Observation(InstancePhase.STOPPING, "Stopping the pod", null, null);
@@ -40,6 +39,24 @@ final class PodStates {
 			return new Observation(InstancePhase.CREATING, "Creating the pod", null, null);
 		}
 		return running(current.get());
+	}
+
+	/**
+	 * The IAM role the current pod was created with, as its template recorded it
+	 * ({@link Workloads#POD_ROLE_ANNOTATION}: empty for none), or {@code null} without a
+	 * pod or when its template recorded none.
+	 */
+	static String role(List<Pod> pods) {
+		return current(pods).map((pod) -> pod.getMetadata().getAnnotations())
+			.map((annotations) -> annotations.get(Workloads.POD_ROLE_ANNOTATION))
+			.orElse(null);
+	}
+
+	/** The newest pod not being deleted. */
+	private static Optional<Pod> current(List<Pod> pods) {
+		return pods.stream()
+			.filter((pod) -> pod.getMetadata().getDeletionTimestamp() == null)
+			.max(Comparator.comparing((Pod pod) -> pod.getMetadata().getCreationTimestamp()));
 	}
 
 	private static Observation running(Pod pod) {

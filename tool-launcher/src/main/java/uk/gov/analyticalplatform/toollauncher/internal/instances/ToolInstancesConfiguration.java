@@ -15,8 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.audit.AuditLog;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
-import uk.gov.analyticalplatform.dataaccess.UserAccess;
-import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.dataaccess.UserRoleChanges;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.reconcile.Backoff;
 import uk.gov.analyticalplatform.reconcile.ChangeFeed;
@@ -91,15 +90,22 @@ public class ToolInstancesConfiguration {
 				new ReconcileLoop.Settings(timing.enabled(), timing.sweepInterval(), null));
 	}
 
+	/**
+	 * Data access tells when a user's IAM role appears, changes or goes away: their
+	 * instances are reconciled again at once, so that their service account carries the
+	 * role and their instances know whether the running pod has it (a running tool is
+	 * never restarted for it: its owner is told to).
+	 */
+	@Bean
+	UserRoleChanges toolUserRoleChanges(InstanceRows rows) {
+		return (user) -> rows.requeueUser(UUID.fromString(user.userId()));
+	}
+
 	/** The user's IAM role's ARN from data access, once AWS has it; none without it. */
 	private static Function<InstanceRow, String> roleArns(ObjectProvider<AccessStatus> access) {
 		return (row) -> {
 			AccessStatus status = access.getIfAvailable();
-			if (status == null) {
-				return null;
-			}
-			UserAccess user = status.of(new UserRef(row.userId().toString(), row.username()));
-			return (user.applied() != null) ? user.applied().roleArn() : null;
+			return (status != null) ? status.userRoleArn(row.userId().toString()) : null;
 		};
 	}
 

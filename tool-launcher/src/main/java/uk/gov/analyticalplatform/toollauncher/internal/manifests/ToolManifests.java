@@ -52,7 +52,7 @@ public final class ToolManifests {
 	public static final String RESTARTS_ANNOTATION = "analytical-platform.uk/restarts";
 
 	/** The annotation that gives a service account its IAM role (IRSA). */
-	public static final String IRSA_ANNOTATION = "eks.amazonaws.com/role-arn";
+	public static final String IRSA_ANNOTATION = Workloads.IRSA_ROLE_ANNOTATION;
 
 	/** The user every tool runs as (jovyan, rstudio and coder are uid 1000). */
 	static final long TOOL_UID = 1000L;
@@ -180,6 +180,11 @@ public final class ToolManifests {
 	static Deployment deployment(DesiredInstance instance, ToolSettings settings) {
 		Map<String, String> podLabels = Map.of(INSTANCE_LABEL, instance.id().toString(), TOOL_LABEL,
 				instance.tool().slug(), "app.kubernetes.io/managed-by", "analytical-platform");
+		Map<String, String> podAnnotations = new LinkedHashMap<>();
+		podAnnotations.put(RESTARTS_ANNOTATION, Integer.toString(instance.restarts()));
+		if (instance.podRoleArn() != null) {
+			podAnnotations.put(Workloads.POD_ROLE_ANNOTATION, instance.podRoleArn());
+		}
 		return new DeploymentBuilder().withNewMetadata()
 			.withName(name(instance.tool()))
 			.withNamespace(instance.namespace())
@@ -197,7 +202,7 @@ public final class ToolManifests {
 			.withNewTemplate()
 			.withNewMetadata()
 			.withLabels(podLabels)
-			.addToAnnotations(RESTARTS_ANNOTATION, Integer.toString(instance.restarts()))
+			.withAnnotations(podAnnotations)
 			.endMetadata()
 			.withNewSpec()
 			.withServiceAccountName(settings.serviceAccount())

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import org.junit.jupiter.api.Test;
 
+import uk.gov.analyticalplatform.kubernetes.Workloads;
 import uk.gov.analyticalplatform.toollauncher.ResourceProfile;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 
@@ -33,10 +34,16 @@ class ToolManifestsTests {
 
 	static final UUID ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
+	static final String ROLE = "arn:aws:iam::123456789012:role/ap_user_alice";
+
 	static DesiredInstance jupyter(boolean running) {
+		return jupyter(running, ROLE);
+	}
+
+	static DesiredInstance jupyter(boolean running, String podRole) {
 		return new DesiredInstance(ID, "user-alice", "alice-jupyterlab", Tool.JUPYTERLAB,
 				"quay.io/jupyter/scipy-notebook@sha256:" + "a".repeat(64), 8888, "/api", List.of("start-notebook.py"),
-				SMALL, running, 2);
+				SMALL, running, 2, podRole);
 	}
 
 	@Test
@@ -135,6 +142,25 @@ class ToolManifestsTests {
 			.containsEntry("app.kubernetes.io/managed-by", "analytical-platform");
 		assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
 			.containsEntry(ToolManifests.RESTARTS_ANNOTATION, "2");
+	}
+
+	@Test
+	void thePodTemplateRecordsTheRoleItsPodsAreCreatedWithEmptyForNoneAndNothingWhenNotGiven() {
+		assertThat(ToolManifests.deployment(jupyter(true, ROLE), SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations()).containsEntry(Workloads.POD_ROLE_ANNOTATION, ROLE);
+		assertThat(ToolManifests.deployment(jupyter(true, ""), SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations()).containsEntry(Workloads.POD_ROLE_ANNOTATION, "");
+		assertThat(ToolManifests.deployment(jupyter(true, null), SETTINGS)
+			.getSpec()
+			.getTemplate()
+			.getMetadata()
+			.getAnnotations()).containsOnlyKeys(ToolManifests.RESTARTS_ANNOTATION);
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.web.internal.tools;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -47,7 +48,9 @@ class ToolsPageController {
 	@GetMapping("/tools")
 	String tools(Model model) {
 		ToolUser user = user();
-		model.addAttribute("instances", this.instances.mine(user));
+		List<ToolInstance> mine = this.instances.mine(user);
+		model.addAttribute("instances", mine);
+		model.addAttribute("restartForDataAccess", mine.stream().filter(ToolInstance::dataAccessChanged).toList());
 		model.addAttribute("launchable", this.catalogue.launchable(user));
 		model.addAttribute("tools", Tool.values());
 		return "tools/tools";
