@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
-import io.fabric8.kubernetes.api.model.Namespace;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.awaitility.Awaitility;
@@ -27,8 +26,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.Owner;
+import uk.gov.analyticalplatform.testing.ClusterNamespaces;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 import uk.gov.analyticalplatform.toollauncher.Tool;
@@ -97,7 +96,7 @@ public class ToolsStartBenchmark {
 			if (warmup > 0) {
 				System.out.printf("tools-start: warm-up, %d other users start and delete JupyterLab%n", warmup);
 				new Run(context, warmup).measure(startLimit, workers, false);
-				awaitNamespacesGone(context);
+				awaitNamespacesGone();
 			}
 			new Run(context, users).measure(startLimit, workers, true);
 		}
@@ -113,14 +112,12 @@ public class ToolsStartBenchmark {
 	 * go once the deletes were asked for, while the namespace controller goes on deleting
 	 * what each held, which would load the API server during the measured run.
 	 */
-	private static void awaitNamespacesGone(ConfigurableApplicationContext context) {
-		KubernetesObjects objects = context.getBean(KubernetesObjects.class);
-		Owner platform = new Owner(Map.of(Owner.MANAGED_BY, Owner.PLATFORM));
+	private static void awaitNamespacesGone() {
 		long began = System.nanoTime();
 		Awaitility.await("the warm-up's namespaces deleted")
 			.atMost(LIMIT)
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> objects.owned(Namespace.class, platform).isEmpty());
+			.until(() -> ClusterNamespaces.labelled(Owner.MANAGED_BY, Owner.PLATFORM) == 0);
 		System.out.printf("warm-up: namespaces gone: %.1f s%n", (System.nanoTime() - began) / 1e9);
 	}
 
