@@ -51,12 +51,12 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
  * other users first start, wait for and delete the same number of tools, unmeasured
  * (cold, the JVM's just-in-time compiler took most of the benchmark process's CPU during
  * the measured seconds, on a machine whose two cores the API server also needs; after one
- * round it still compiled for 6 of the 6.6 CPU seconds). The measured run prints the
- * process's CPU time and the compiler's time meanwhile, so a reader sees how warm it was.
- * {@code -Dbench.warmup=0} measures a cold start instead.
+ * round it still compiled for 6 of the 6.6 CPU seconds, after two for 1.1 of 3.0). The
+ * measured run prints the process's CPU time and the compiler's time meanwhile, so a
+ * reader sees how warm it was. {@code -Dbench.warmup=0} measures a cold start instead.
  * <p>
  * System properties: {@code -Dbench.users=200}, {@code -Dbench.warmup=200} (users of a
- * warm-up round), {@code -Dbench.warmupRounds=2}, {@code -Dbench.startLimit=20} (the
+ * warm-up round), {@code -Dbench.warmupRounds=3}, {@code -Dbench.startLimit=20} (the
  * chart's default), {@code -Dbench.workers=8} ({@code platform.reconcile.workers}),
  * {@code -Dbench.jfr=/tmp/tools-start.jfr} (a JDK Flight Recording, profile settings, of
  * the measured run until every instance's objects are applied).
@@ -70,7 +70,7 @@ public class ToolsStartBenchmark {
 	public static void main(String[] ignored) throws Exception {
 		int users = Integer.getInteger("bench.users", 200);
 		int warmup = Integer.getInteger("bench.warmup", users);
-		int rounds = Integer.getInteger("bench.warmupRounds", 2);
+		int rounds = Integer.getInteger("bench.warmupRounds", 3);
 		int startLimit = Integer.getInteger("bench.startLimit", 20);
 		int workers = Integer.getInteger("bench.workers", 8);
 		String database = TestDatabases.create("bench_tools_start");
