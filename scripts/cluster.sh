@@ -130,7 +130,7 @@ start_apiserver() {
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
     --service-cluster-ip-range 10.96.0.0/16 --endpoint-reconciler-type none \
-    --cert-dir "$state/apiserver-certs" --profiling=false --v 0
+    --cert-dir "$state/apiserver-certs" --profiling="${PLATFORM_CLUSTER_PROFILING:-false}" --v 0
   wait_for kube-apiserver 60 api /readyz
 }
 

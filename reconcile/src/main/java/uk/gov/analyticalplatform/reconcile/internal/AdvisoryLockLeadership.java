@@ -45,6 +45,11 @@ class AdvisoryLockLeadership implements Leadership, SmartLifecycle {
 
 	private volatile boolean leader;
 
+	private volatile long term;
+
+	/** How many times this replica became leader. */
+	private long terms;
+
 	AdvisoryLockLeadership(Connections connections, long lockKey, Duration checkInterval) {
 		this.connections = connections;
 		this.lockKey = lockKey;
@@ -54,6 +59,11 @@ class AdvisoryLockLeadership implements Leadership, SmartLifecycle {
 	@Override
 	public boolean isLeader() {
 		return this.leader;
+	}
+
+	@Override
+	public long term() {
+		return this.term;
 	}
 
 	/**
@@ -101,6 +111,10 @@ class AdvisoryLockLeadership implements Leadership, SmartLifecycle {
 			log.info(
 					(held) ? "This replica now leads the reconcilers" : "This replica no longer leads the reconcilers");
 		}
+		if (held && !this.leader) {
+			this.terms++;
+		}
+		this.term = held ? this.terms : 0;
 		this.leader = held;
 	}
 

@@ -77,6 +77,24 @@ class AdvisoryLockLeadershipIT {
 	}
 
 	@Test
+	void aReplicaThatLeadsAgainAfterAnotherLedIsInANewTerm() throws SQLException {
+		AdvisoryLockLeadership first = replica("term-first");
+		AdvisoryLockLeadership second = replica("term-second");
+		long firstTerm = first.term();
+		assertThat(firstTerm).as("a leader's term").isPositive();
+		assertThat(second.term()).as("a follower's term").isZero();
+		first.check();
+		assertThat(first.term()).as("still leading: the same term").isEqualTo(firstTerm);
+
+		terminateSessionsOf("term-first");
+		await().atMost(Duration.ofSeconds(10)).until(second::isLeader);
+		assertThat(first.term()).as("the lost leader's term").isZero();
+		second.stop();
+		await().atMost(Duration.ofSeconds(10)).until(first::isLeader);
+		assertThat(first.term()).as("leading again after another led").isPositive().isNotEqualTo(firstTerm);
+	}
+
+	@Test
 	void installationsWithDifferentKeysLeadIndependently() {
 		AdvisoryLockLeadership one = replica("one");
 		AdvisoryLockLeadership other = start(

@@ -22,6 +22,7 @@ import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.reconcile.Applied;
 import uk.gov.analyticalplatform.reconcile.Applier;
+import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.Outcome;
 import uk.gov.analyticalplatform.reconcile.StatusRow;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
@@ -62,17 +63,22 @@ class InstanceApplier implements Applier<UUID> {
 
 	private final TransactionOperations transactions;
 
+	private final Leadership leadership;
+
 	/**
-	 * The hash of each user's namespace-wide objects as this replica last applied them: a
-	 * user's further starts and changes skip applying them again while they are the same.
-	 * Resyncs apply them regardless (drift), and a failure forgets the user.
+	 * Each user's namespace-wide objects as this replica last applied them, and in which
+	 * of its leadership terms: a user's further starts and changes skip applying them
+	 * again while they are the same and this replica has led throughout (another replica
+	 * that led meanwhile may have applied something else). Resyncs apply them regardless
+	 * (drift), and a failure forgets the user.
 	 */
-	private final Map<UUID, Integer> usersApplied = new ConcurrentHashMap<>();
+	private final Map<UUID, UserApplied> usersApplied = new ConcurrentHashMap<>();
 
 	InstanceApplier(InstanceRows rows, CatalogueRows catalogue, KubernetesObjects objects, InstanceObserver observer,
 			AuditLog audit, ToolSettings settings, Function<InstanceRow, String> roleArns, int startLimit,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, Leadership leadership) {
 		this.transactions = transactions;
+		this.leadership = leadership;
 		this.rows = rows;
 		this.catalogue = catalogue;
 		this.objects = objects;
@@ -116,12 +122,12 @@ class InstanceApplier implements Applier<UUID> {
 		String roleArn = this.roleArns.apply(row);
 		List<HasMetadata> userObjects = ToolManifests
 			.userObjects(new DesiredUser(row.userId().toString(), row.namespace(), roleArn), this.settings);
-		Integer userHash = userObjects.hashCode();
+		UserApplied user = new UserApplied(this.leadership.term(), userObjects.hashCode());
 		boolean first = firstApply(row, status);
-		if (status.believedApplied() || !userHash.equals(this.usersApplied.get(row.userId()))) {
+		if (status.believedApplied() || user.term() == 0 || !user.equals(this.usersApplied.get(row.userId()))) {
 			results.add(first ? this.objects.create(userOwner(row), userObjects)
 					: this.objects.converge(userOwner(row), userObjects, ToolManifests.userKinds()));
-			this.usersApplied.put(row.userId(), userHash);
+			this.usersApplied.put(row.userId(), user);
 		}
 		// the pod keeps the role it was created with until something makes a new pod
 		String podRole = row.podRoleRenew() ? Objects.requireNonNullElse(roleArn, "") : row.podRoleArn();
@@ -195,6 +201,11 @@ class InstanceApplier implements Applier<UUID> {
 		ResourceProfile profile = this.catalogue.profile(row.profile()).orElseThrow();
 		return new DesiredInstance(row.id(), row.namespace(), row.hostLabel(), row.tool(), release.image(),
 				release.port(), release.readinessPath(), release.args(), profile, running, row.restarts(), podRole);
+	}
+
+	/** A user's namespace-wide objects (their hash) as applied in a leadership term. */
+	private record UserApplied(long term, int objects) {
+
 	}
 
 	static Owner userOwner(InstanceRow row) {

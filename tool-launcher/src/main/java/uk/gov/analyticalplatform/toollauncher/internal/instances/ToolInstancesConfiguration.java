@@ -72,7 +72,7 @@ public class ToolInstancesConfiguration {
 		ToolsProperties.Reconciler timing = properties.reconciler();
 		TransactionTemplate template = new TransactionTemplate(transactions);
 		InstanceApplier applier = new InstanceApplier(rows, catalogue, objects, observer, audit, settings,
-				roleArns(access), properties.startLimit(), template);
+				roleArns(access), properties.startLimit(), template, leadership);
 		TrackedReconciler<UUID> reconciler = new TrackedReconciler<>(rows.status(), applier,
 				new Backoff(timing.baseBackoff(), timing.maxBackoff()), template);
 		ReconcileLoop<UUID> loop = new ReconcileLoop<>("tool-instances", reconciler, leadership,

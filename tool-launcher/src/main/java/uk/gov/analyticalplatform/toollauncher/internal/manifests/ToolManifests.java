@@ -265,6 +265,7 @@ public final class ToolManifests {
 			.endMetadata()
 			.withNewSpec()
 			.withType("ClusterIP")
+			.withClusterIP("None")
 			.addToSelector(INSTANCE_LABEL, instance.id().toString())
 			.addNewPort()
 			.withName("http")

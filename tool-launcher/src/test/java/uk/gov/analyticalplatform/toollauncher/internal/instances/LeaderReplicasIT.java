@@ -14,11 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.LimitRange;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
+import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.testing.PlatformServices;
@@ -27,6 +32,7 @@ import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
 import uk.gov.analyticalplatform.toollauncher.ToolLauncherTestApplication;
 import uk.gov.analyticalplatform.toollauncher.ToolUser;
+import uk.gov.analyticalplatform.toollauncher.internal.manifests.ToolManifests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,17 +120,59 @@ class LeaderReplicasIT {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	@Test
+	void aReplicaThatLeadsAgainAppliesAUsersObjectsAfreshWhateverItAppliedBefore() throws Exception {
+		this.database = TestDatabases.create("leader_terms");
+		// no resync during the test: only applying the user's objects restores them
+		ConfigurableApplicationContext first = start("--platform.tools.reconciler.resync-interval=1h");
+		await().atMost(Duration.ofSeconds(30)).until(() -> leads(first));
+		ConfigurableApplicationContext second = start("--platform.tools.reconciler.resync-interval=1h");
+		ToolsOnTheCluster.tinyProfile(first.getBean(JdbcClient.class));
+		ToolInstances instances = first.getBean(ToolInstances.class);
+		ToolUser user = new ToolUser(UUID.randomUUID(), "terms-" + suffix(), Set.of(), false);
+		this.users.add(user);
+		instances.create(user, Tool.JUPYTERLAB, null, "tiny");
+		await().atMost(Duration.ofSeconds(60)).until(() -> count(first, "phase = 'READY'") == 1);
+		KubernetesObjects objects = first.getBean(KubernetesObjects.class);
+		String namespace = "user-" + user.username();
+		assertThat(objects.get(LimitRange.class, namespace, "tools")).isPresent();
+
+		// the leadership moves to the other replica; meanwhile the user's objects change
+		// (as another version of the control plane might have applied them)
+		lifecycle(first).stop();
+		await().atMost(Duration.ofSeconds(30)).until(() -> leads(second));
+		objects.converge(Owner.of(ToolManifests.USER_LABEL, user.userId().toString()), List.of(),
+				List.of(LimitRange.class));
+		assertThat(objects.get(LimitRange.class, namespace, "tools")).isEmpty();
+		lifecycle(second).stop();
+		lifecycle(first).start();
+		await().atMost(Duration.ofSeconds(30)).until(() -> leads(first));
+
+		// the first replica leads again: the user's next start applies their objects
+		// again rather than trusting what it applied in its earlier term
+		instances.create(user, Tool.RSTUDIO, null, "tiny");
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> objects.get(LimitRange.class, namespace, "tools").isPresent());
+	}
+
+	private static SmartLifecycle lifecycle(ConfigurableApplicationContext replica) {
+		return (SmartLifecycle) replica.getBean(Leadership.class);
+	}
+
+	private ConfigurableApplicationContext start(String... settings) {
 		// as command line arguments: they win over the tests' application.yaml, as a
 		// replica's environment does
-		ConfigurableApplicationContext replica = new SpringApplicationBuilder(ToolLauncherTestApplication.class).run(
-				"--spring.datasource.url=" + PlatformServices.get().jdbcUrl(this.database),
-				"--spring.datasource.username=" + TestDatabases.APP_ROLE,
-				"--spring.datasource.password=" + TestDatabases.APP_ROLE,
-				"--spring.flyway.user=" + TestDatabases.OWNER_ROLE,
-				"--spring.flyway.password=" + TestDatabases.OWNER_ROLE,
-				"--platform.kubernetes.kubeconfig=" + PlatformServices.get().controlPlaneKubeconfig(),
-				"--platform.tools.start-limit=" + LIMIT);
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.datasource.url=" + PlatformServices.get().jdbcUrl(this.database),
+						"--spring.datasource.username=" + TestDatabases.APP_ROLE,
+						"--spring.datasource.password=" + TestDatabases.APP_ROLE,
+						"--spring.flyway.user=" + TestDatabases.OWNER_ROLE,
+						"--spring.flyway.password=" + TestDatabases.OWNER_ROLE,
+						"--platform.kubernetes.kubeconfig=" + PlatformServices.get().controlPlaneKubeconfig(),
+						"--platform.tools.start-limit=" + LIMIT));
+		arguments.addAll(List.of(settings));
+		ConfigurableApplicationContext replica = new SpringApplicationBuilder(ToolLauncherTestApplication.class)
+			.run(arguments.toArray(String[]::new));
 		this.replicas.add(replica);
 		return replica;
 	}

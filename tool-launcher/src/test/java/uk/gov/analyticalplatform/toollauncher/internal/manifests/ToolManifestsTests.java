@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -94,6 +95,16 @@ class ToolManifestsTests {
 			assertThat(object.getMetadata().getLabels()).containsEntry(ToolManifests.TOOL_LABEL, "jupyterlab");
 		});
 		assertThat(objects.get(0).getMetadata().getName()).isEqualTo("home-jupyterlab");
+	}
+
+	@Test
+	void theServiceIsHeadlessForTheIngressControllerReachesThePodDirectly() {
+		Service service = ToolManifests.service(jupyter(true));
+
+		assertThat(service.getSpec().getClusterIP()).isEqualTo("None");
+		assertThat(service.getSpec().getSelector()).containsEntry(ToolManifests.INSTANCE_LABEL, ID.toString());
+		assertThat(service.getSpec().getPorts()).singleElement()
+			.satisfies((port) -> assertThat(port.getTargetPort().getStrVal()).isEqualTo("http"));
 	}
 
 	@Test
