@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
@@ -53,6 +55,9 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
 
 	private volatile Thread thread;
 
+	/** Released when the feed stops: ends a pause before the next session at once. */
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	PostgresChangeFeed(AdvisoryLockLeadership.Connections connections) {
 		this.connections = connections;
 	}
@@ -69,6 +74,7 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = new CountDownLatch(1);
 		Thread listening = new Thread(this::run, "change-feed");
 		listening.setDaemon(true);
 		this.thread = listening;
@@ -79,6 +85,7 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
 	public void stop() {
 		Thread listening = this.thread;
 		this.thread = null;
+		this.stopping.countDown();
 		if (listening != null) {
 			listening.interrupt();
 			try {
@@ -170,9 +177,10 @@ class PostgresChangeFeed implements ChangeFeed, SmartLifecycle {
 		}
 	}
 
+	/** Waits {@link #RETRY} before the next session, or less if the feed stops. */
 	private void pause() {
 		try {
-			Thread.sleep(RETRY.toMillis());
+			this.stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
