@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The app journey in a real browser: an analyst registers an app, adds viewers up to the
  * limit, is refused the 51st in a GOV.UK error summary, and reads the availability notice
- * on the app's pages and in front of the app; every page visited is checked for
- * accessibility.
+ * on the app's pages and in front of the app; the home page lists the apps one owns and
+ * the apps shared with one; every page visited is checked for accessibility.
  */
 class AppsBrowserIT extends BrowserIntegrationTest {
 
@@ -171,6 +171,35 @@ class AppsBrowserIT extends BrowserIntegrationTest {
 		this.browser.open("/admin/apps");
 		this.browser.awaitText("#all-apps", name);
 		this.browser.assertAccessible();
+	}
+
+	@Test
+	void theHomePageListsTheAppsOneOwnsAndTheAppsSharedWithOne() {
+		Enrolled analyst = this.users.enrolled("app-home");
+		Enrolled colleague = this.users.enrolled("app-colleague");
+		String own = "own-" + analyst.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
+		String shared = "shared-" + colleague.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
+		this.apps.register(caller(analyst),
+				new NewApp(own, "Mine", "https://github.com/moj/" + own, "ghcr.io/moj/" + own));
+		this.apps.register(caller(colleague),
+				new NewApp(shared, "Theirs", "https://github.com/moj/" + shared, "ghcr.io/moj/" + shared));
+		this.viewers.add(caller(colleague), shared, analyst.user().email().toUpperCase());
+		signIn(analyst);
+
+		this.browser.open("/");
+
+		this.browser.awaitText("#your-apps", own);
+		assertThat(this.browser.text("#dash-owned-apps")).contains(own).doesNotContain(shared);
+		assertThat(this.browser.text("#dash-viewable-apps")).contains(shared);
+		assertThat(this.browser.find("#dash-viewable-apps a").getAttribute("href"))
+			.isEqualTo("https://" + shared + ".apps.test/");
+		assertThat(this.browser.text("#dash-no-tools")).contains("You have no tools yet");
+		this.browser.assertAccessible();
+		this.browser.screenshot("home-your-apps");
+	}
+
+	private static Caller caller(Enrolled user) {
+		return Caller.user(user.user().id().toString(), user.username());
 	}
 
 }

@@ -14,10 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
-import uk.gov.analyticalplatform.appdeploy.AppViewers;
-import uk.gov.analyticalplatform.appdeploy.Apps;
-import uk.gov.analyticalplatform.appdeploy.Caller;
-import uk.gov.analyticalplatform.appdeploy.NewApp;
 import uk.gov.analyticalplatform.identity.Role;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
@@ -41,9 +37,8 @@ import static org.awaitility.Awaitility.await;
  * digest, deprecates it, adds a profile and stops an analyst's instance, refused in a
  * GOV.UK error summary on the way; an analyst switches release (from a deprecated one)
  * and profile, cancels a start, resets and deletes a tool with its home directory through
- * the pages that ask first; the home page lists the apps one owns and the apps shared
- * with one. Every page visited is checked for accessibility, and the pages of the user
- * guide are pictured ({@code make screenshots}).
+ * the pages that ask first. Every page visited is checked for accessibility, and the
+ * pages of the user guide are pictured ({@code make screenshots}).
  */
 @TestPropertySource(properties = { "platform.tools.domain=tools.test", "platform.tools.reconciler.poll-interval=300ms",
 		"platform.tools.reconciler.sweep-interval=300ms" })
@@ -58,12 +53,6 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 
 	@Autowired
 	ToolCatalogueAdmin catalogue;
-
-	@Autowired
-	Apps apps;
-
-	@Autowired
-	AppViewers viewers;
 
 	private final List<ToolUser> owners = new ArrayList<>();
 
@@ -369,31 +358,6 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 		assertThat(this.browser.path()).isEqualTo("/tools/" + started.id() + "/progress");
 	}
 
-	@Test
-	void theHomePageListsTheAppsOneOwnsAndTheAppsSharedWithOne() {
-		Enrolled analyst = this.users.enrolled("app-home");
-		Enrolled colleague = this.users.enrolled("app-colleague");
-		String own = "own-" + analyst.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
-		String shared = "shared-" + colleague.username().replaceAll("[^a-z0-9]", "").substring(0, 8);
-		this.apps.register(caller(analyst),
-				new NewApp(own, "Mine", "https://github.com/moj/" + own, "ghcr.io/moj/" + own));
-		this.apps.register(caller(colleague),
-				new NewApp(shared, "Theirs", "https://github.com/moj/" + shared, "ghcr.io/moj/" + shared));
-		this.viewers.add(caller(colleague), shared, analyst.user().email().toUpperCase());
-		signIn(analyst);
-
-		this.browser.open("/");
-
-		this.browser.awaitText("#your-apps", own);
-		assertThat(this.browser.text("#dash-owned-apps")).contains(own).doesNotContain(shared);
-		assertThat(this.browser.text("#dash-viewable-apps")).contains(shared);
-		assertThat(this.browser.find("#dash-viewable-apps a").getAttribute("href"))
-			.isEqualTo("https://" + shared + ".apps.test/");
-		assertThat(this.browser.text("#dash-no-tools")).contains("You have no tools yet");
-		this.browser.assertAccessible();
-		this.browser.screenshot("home-your-apps");
-	}
-
 	/** Whether the browser is on a progress page, or has gone on to the tool. */
 	private boolean onProgressPageOr(String tool) {
 		String url = this.browser.url();
@@ -402,10 +366,6 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 
 	private void awaitPhase(ToolUser owner, ToolInstance instance, InstancePhase phase) {
 		await().atMost(START).until(() -> this.instances.get(owner, instance.id()).phase(), phase::equals);
-	}
-
-	private static Caller caller(Enrolled user) {
-		return Caller.user(user.user().id().toString(), user.username());
 	}
 
 	private static ToolUser toolUser(Enrolled user) {
