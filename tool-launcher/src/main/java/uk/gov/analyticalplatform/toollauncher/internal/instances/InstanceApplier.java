@@ -145,7 +145,11 @@ class InstanceApplier implements Applier<UUID> {
 		}
 		// a start still queued renews again once admitted: its pod is made then
 		boolean renewed = row.podRoleRenew() && (admitted || !row.wantsRunning());
-		this.rows.recordRoles(row.id(), roleArn, renewed ? podRole : null);
+		if (renewed || !Objects.equals(row.roleArn(), roleArn)) {
+			// the row read at the start of this apply says whether there is anything to
+			// record: no round trip on the start path when nothing changed
+			this.rows.recordRoles(row.id(), roleArn, renewed ? podRole : null);
+		}
 		if (row.wantsRunning() && !admitted) {
 			this.rows.observe(row.id(), InstancePhase.PENDING, "Queued", null, null);
 		}
