@@ -18,12 +18,21 @@ public final class ClusterNamespaces {
 	private ClusterNamespaces() {
 	}
 
-	/** How many namespaces carry the label, terminating ones included. */
-	public static int labelled(String key, String value) {
+	/**
+	 * How many namespaces that carry the label are being deleted: others (an earlier test
+	 * run's, on a cluster shared with the tests) do not load the cluster.
+	 */
+	public static long terminating(String key, String value) {
 		try (KubernetesClient client = new KubernetesClientBuilder()
 			.withConfig(Config.fromKubeconfig(Files.readString(Path.of(PlatformServices.get().kubeconfig()))))
 			.build()) {
-			return client.namespaces().withLabel(key, value).list().getItems().size();
+			return client.namespaces()
+				.withLabel(key, value)
+				.list()
+				.getItems()
+				.stream()
+				.filter((namespace) -> namespace.getMetadata().getDeletionTimestamp() != null)
+				.count();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

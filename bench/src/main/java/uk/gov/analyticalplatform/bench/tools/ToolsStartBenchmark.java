@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,14 +53,16 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
  * (cold, the JVM's just-in-time compiler took most of the benchmark process's CPU during
  * the measured seconds, on a machine whose two cores the API server also needs; after one
  * round it still compiled for 6 of the 6.6 CPU seconds, after two for 1.1 of 3.0). The
- * measured run prints the process's CPU time and the compiler's time meanwhile, so a
- * reader sees how warm it was. {@code -Dbench.warmup=0} measures a cold start instead.
+ * measured run prints the process's CPU time meanwhile and how much of it the compiler's
+ * and the garbage collector's threads took, so a reader sees how warm it was, and the
+ * window's wall-clock bounds, to cut a recording or a profile to it.
+ * {@code -Dbench.warmup=0} measures a cold start instead.
  * <p>
  * System properties: {@code -Dbench.users=200}, {@code -Dbench.warmup=200} (users of a
  * warm-up round), {@code -Dbench.warmupRounds=3}, {@code -Dbench.startLimit=20} (the
  * chart's default), {@code -Dbench.workers=8} ({@code platform.reconcile.workers}),
- * {@code -Dbench.jfr=/tmp/tools-start.jfr} (a JDK Flight Recording, profile settings, of
- * the measured run until every instance's objects are applied).
+ * {@code -Dbench.jfr=/tmp/tools-start.jfr} (a JDK Flight Recording, profile settings,
+ * from before the warm-up to the end of the measured run).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -97,7 +100,7 @@ public class ToolsStartBenchmark {
 			.map((setting) -> "--" + setting.getKey() + "=" + setting.getValue())
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ToolsStartBenchmark.class)
-			.run(arguments)) {
+			.run(arguments); Recording recording = recording()) {
 			for (int round = 1; round <= rounds && warmup > 0; round++) {
 				System.out.printf("tools-start: warm-up %d of %d, %d other users start and delete JupyterLab%n", round,
 						rounds, warmup);
@@ -105,12 +108,31 @@ public class ToolsStartBenchmark {
 				awaitNamespacesGone();
 			}
 			new Run(context, users).measure(startLimit, workers, true);
+			if (recording != null) {
+				recording.stop();
+			}
 		}
 		finally {
 			try (Connection connection = TestDatabases.superuser("postgres")) {
 				connection.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 			}
 		}
+	}
+
+	/**
+	 * A recording from before the warm-up to the end of the measured run: started just
+	 * before the measured run, the recording's instrumentation made the JIT compiler
+	 * recompile for most of it (33 CPU seconds instead of 6).
+	 */
+	private static Recording recording() throws IOException, ParseException {
+		String file = System.getProperty("bench.jfr");
+		if (file == null) {
+			return null;
+		}
+		Recording recording = new Recording(Configuration.getConfiguration("profile"));
+		recording.setDestination(Path.of(file));
+		recording.start();
+		return recording;
 	}
 
 	/**
@@ -123,7 +145,7 @@ public class ToolsStartBenchmark {
 		Awaitility.await("the warm-up's namespaces deleted")
 			.atMost(LIMIT)
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> ClusterNamespaces.labelled(Owner.MANAGED_BY, Owner.PLATFORM) == 0);
+			.until(() -> ClusterNamespaces.terminating(Owner.MANAGED_BY, Owner.PLATFORM) == 0);
 		System.out.printf("warm-up: namespaces gone: %.1f s%n", (System.nanoTime() - began) / 1e9);
 	}
 
@@ -151,26 +173,25 @@ public class ToolsStartBenchmark {
 				System.out.printf("tools-start: %d users start JupyterLab at once (start limit %d, %d workers)%n",
 						this.users.size(), startLimit, workers);
 			}
-			Recording recording = measured ? recording() : null;
-			long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+			Map<String, Long> threads = ThreadsCpu.read();
 			long cpu = processCpuNanos();
 			try {
 				long began = System.nanoTime();
+				Instant from = Instant.now();
 				startAll();
 				long requested = System.nanoTime() - began;
 				System.out.printf("%s: start requests answered: %d ms%n", label, requested / 1_000_000);
 				long applied = waitUntil("every instance's objects applied",
 						() -> count("applied_at IS NOT NULL") == this.users.size(), began);
-				if (recording != null) {
-					recording.stop();
-					recording.close();
-				}
 				// printed as soon as it is reached: scripts can sample the processes' CPU
 				// until this line
 				System.out.printf("%s: every instance's objects applied: %.1f s (goal < 10 s)%n", label, applied / 1e9);
-				System.out.printf("%s: this process meanwhile: %.1f s of CPU, of which the JIT compiler %.1f s%n",
-						label, (processCpuNanos() - cpu) / 1e9,
-						(ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiling) / 1e3);
+				Map<String, Long> spent = ThreadsCpu.since(threads);
+				System.out.printf(
+						"%s: this process meanwhile: %.1f s of CPU, of which the JIT compiler's threads %.1f s "
+								+ "and the garbage collector's %.1f s (window %s to %s)%n",
+						label, (processCpuNanos() - cpu) / 1e9, spent.getOrDefault(ThreadsCpu.COMPILER, 0L) / 1e9,
+						spent.getOrDefault(ThreadsCpu.GC, 0L) / 1e9, from, Instant.now());
 				long ready = waitUntil("every instance READY", () -> count("phase = 'READY'") == this.users.size(),
 						began);
 				System.out.printf("%s: every instance READY: %.1f s (goal < 60 s)%n", label, ready / 1e9);
@@ -182,17 +203,6 @@ public class ToolsStartBenchmark {
 
 		private static long processCpuNanos() {
 			return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-		}
-
-		private static Recording recording() throws IOException, ParseException {
-			String file = System.getProperty("bench.jfr");
-			if (file == null) {
-				return null;
-			}
-			Recording recording = new Recording(Configuration.getConfiguration("profile"));
-			recording.setDestination(Path.of(file));
-			recording.start();
-			return recording;
 		}
 
 		private void startAll() throws Exception {
