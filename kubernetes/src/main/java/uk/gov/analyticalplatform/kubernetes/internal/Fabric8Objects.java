@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -24,12 +26,15 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import uk.gov.analyticalplatform.kubernetes.Converged;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.ObjectRef;
+import uk.gov.analyticalplatform.kubernetes.ObjectRejected;
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.reconcile.Outcome;
 
 /**
  * {@link KubernetesObjects} over the fabric8 client: server-side apply, label-selected
- * lists, background-propagated deletes and shared informers.
+ * lists, background-propagated deletes and shared informers. An object whose immutable
+ * fields the desired one changes is deleted and created anew where {@link Recreation}
+ * allows it.
  */
 class Fabric8Objects implements KubernetesObjects {
 
@@ -89,7 +94,17 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
-		HasMetadata after = serverSideApply(owner, desired);
+		HasMetadata after;
+		try {
+			after = serverSideApply(owner, desired);
+		}
+		catch (ObjectRejected ex) {
+			if (!Recreation.allowed(desired, before, owner, Failures.status(ex))) {
+				throw ex;
+			}
+			recreate(owner, desired, before);
+			return Outcome.REPLACED;
+		}
 		if (before == null) {
 			return Outcome.CREATED;
 		}
@@ -104,6 +119,36 @@ class Fabric8Objects implements KubernetesObjects {
 					.fieldManager(this.fieldManager)
 					.forceConflicts()
 					.serverSideApply());
+	}
+
+	/**
+	 * Deletes the owner's object that cannot be changed to match, on condition that it is
+	 * still the one that was read (its UID: never a newer one someone made meanwhile),
+	 * then applies the desired one. Background propagation: the dependents of the kinds
+	 * {@link Recreation} allows (a Service's EndpointSlices) name the old UID and are
+	 * collected after it, while the new object is created at once.
+	 */
+	private void recreate(Owner owner, HasMetadata desired, HasMetadata before) {
+		ObjectRef ref = ObjectRef.of(desired);
+		DeleteOptions options = new DeleteOptionsBuilder().withPropagationPolicy("Background")
+			.withNewPreconditions()
+			.withUid(before.getMetadata().getUid())
+			.endPreconditions()
+			.build();
+		Failures.translate("delete " + ref + " to create it anew",
+				() -> this.client.raw(path(desired), "DELETE", options));
+		serverSideApply(owner, desired);
+	}
+
+	/**
+	 * The object's path on the API server (fabric8's delete sends no UID precondition).
+	 */
+	static String path(HasMetadata object) {
+		String apiVersion = object.getApiVersion();
+		String namespace = object.getMetadata().getNamespace();
+		return (apiVersion.contains("/") ? "/apis/" : "/api/") + apiVersion
+				+ ((namespace != null) ? "/namespaces/" + namespace : "") + "/"
+				+ HasMetadata.getPlural(object.getClass()) + "/" + object.getMetadata().getName();
 	}
 
 	/**
