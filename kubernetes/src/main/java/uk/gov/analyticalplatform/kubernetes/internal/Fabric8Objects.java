@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -80,8 +81,14 @@ class Fabric8Objects implements KubernetesObjects {
 		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
 		for (HasMetadata object : desired) {
 			ObjectRef ref = ObjectRef.of(object);
-			serverSideApply(owner, object);
-			outcomes.put(ref, Outcome.CREATED);
+			try {
+				serverSideApply(owner, object);
+				outcomes.put(ref, Outcome.CREATED);
+			}
+			catch (ObjectRejected ex) {
+				recreateOrThrow(owner, object, null, ex);
+				outcomes.put(ref, Outcome.REPLACED);
+			}
 		}
 		return new Converged(outcomes);
 	}
@@ -99,10 +106,7 @@ class Fabric8Objects implements KubernetesObjects {
 			after = serverSideApply(owner, desired);
 		}
 		catch (ObjectRejected ex) {
-			if (!Recreation.allowed(desired, before, owner, Failures.status(ex))) {
-				throw ex;
-			}
-			recreate(owner, desired, before);
+			recreateOrThrow(owner, desired, before, ex);
 			return Outcome.REPLACED;
 		}
 		if (before == null) {
@@ -119,6 +123,24 @@ class Fabric8Objects implements KubernetesObjects {
 					.fieldManager(this.fieldManager)
 					.forceConflicts()
 					.serverSideApply());
+	}
+
+	/**
+	 * Recreates the object an apply was refused for, where {@link Recreation} allows it;
+	 * else rethrows the refusal. The object is read when the caller had not read it (a
+	 * first apply, or one made while it was created by someone else).
+	 */
+	private void recreateOrThrow(Owner owner, HasMetadata desired, HasMetadata before, ObjectRejected refusal) {
+		Status status = Failures.status(refusal);
+		if (!Recreation.KINDS.contains(desired.getKind()) || !Recreation.immutable(status)) {
+			throw refusal;
+		}
+		HasMetadata existing = (before != null) ? before
+				: Failures.translate("read " + ObjectRef.of(desired), () -> this.client.resource(desired).get());
+		if (!Recreation.allowed(desired, existing, owner, status)) {
+			throw refusal;
+		}
+		recreate(owner, desired, existing);
 	}
 
 	/**

@@ -71,6 +71,22 @@ class ObjectRecreationIT {
 	}
 
 	@Test
+	void aFirstApplyThatMeetsAnOldServiceOfTheOwnersReplacesItToo() {
+		String namespace = cluster.namespace();
+		Owner owner = Owner.of(INSTANCE, "first");
+		Service old = service(namespace, null);
+		old.getMetadata().setLabels(owner.selector());
+		Service made = cluster.admin().services().inNamespace(namespace).resource(old).create();
+
+		Converged created = objects.create(owner, List.of(service(namespace, "None")));
+
+		assertThat(created.outcome(new ObjectRef("Service", namespace, "tool"))).isEqualTo(Outcome.REPLACED);
+		Service stored = cluster.admin().services().inNamespace(namespace).withName("tool").get();
+		assertThat(stored.getSpec().getClusterIP()).isEqualTo("None");
+		assertThat(stored.getMetadata().getUid()).isNotEqualTo(made.getMetadata().getUid());
+	}
+
+	@Test
 	void aServiceThatIsNotTheOwnersIsRefusedAndLeftAsItIs() {
 		String namespace = cluster.namespace();
 		Service made = cluster.admin().services().inNamespace(namespace).resource(service(namespace, null)).create();
