@@ -150,7 +150,7 @@ class Fabric8Objects implements KubernetesObjects {
 	 * {@link Recreation} allows (a Service's EndpointSlices) name the old UID and are
 	 * collected after it, while the new object is created at once.
 	 */
-	private void recreate(Owner owner, HasMetadata desired, HasMetadata before) {
+	void recreate(Owner owner, HasMetadata desired, HasMetadata before) {
 		ObjectRef ref = ObjectRef.of(desired);
 		DeleteOptions options = new DeleteOptionsBuilder().withPropagationPolicy("Background")
 			.withNewPreconditions()

@@ -1,5 +1,6 @@
 package uk.gov.analyticalplatform.kubernetes.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.analyticalplatform.kubernetes.Converged;
+import uk.gov.analyticalplatform.kubernetes.KubernetesFailure;
 import uk.gov.analyticalplatform.kubernetes.ObjectRef;
 import uk.gov.analyticalplatform.kubernetes.ObjectRejected;
 import uk.gov.analyticalplatform.kubernetes.Owner;
@@ -20,6 +22,7 @@ import uk.gov.analyticalplatform.reconcile.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The upgrade path for objects whose immutable fields change, proven against the real
@@ -84,6 +87,28 @@ class ObjectRecreationIT {
 		Service stored = cluster.admin().services().inNamespace(namespace).withName("tool").get();
 		assertThat(stored.getSpec().getClusterIP()).isEqualTo("None");
 		assertThat(stored.getMetadata().getUid()).isNotEqualTo(made.getMetadata().getUid());
+	}
+
+	@Test
+	void theDeleteOfARecreationNeverTakesANewerObjectThanTheOneRead() {
+		String namespace = cluster.namespace();
+		Owner owner = Owner.of(INSTANCE, "raced");
+		Service old = service(namespace, null);
+		old.getMetadata().setLabels(owner.selector());
+		Service read = cluster.admin().services().inNamespace(namespace).resource(old).create();
+		cluster.admin().services().inNamespace(namespace).withName("tool").delete();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> cluster.admin().services().inNamespace(namespace).withName("tool").get() == null);
+		Service newer = cluster.admin().services().inNamespace(namespace).resource(old).create();
+
+		assertThatExceptionOfType(KubernetesFailure.class)
+			.isThrownBy(() -> objects.recreate(owner, service(namespace, "None"), read))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(409))
+			.withMessageContaining("the UID in the precondition");
+
+		Service stored = cluster.admin().services().inNamespace(namespace).withName("tool").get();
+		assertThat(stored.getMetadata().getUid()).isEqualTo(newer.getMetadata().getUid());
+		assertThat(stored.getSpec().getClusterIP()).isNotEqualTo("None");
 	}
 
 	@Test
