@@ -10,7 +10,8 @@ package uk.gov.analyticalplatform.dataaccess;
  * Data access calls it on its reconciler's thread once the transaction that recorded the
  * role's new ARN (see {@link AccessStatus#appRoleArn}) commits, never when it rolls back;
  * a change in what the role allows, with the same ARN, needs nothing of the pods and is
- * not told. Implementations must be quick and must not throw.
+ * not told. Implementations must be quick; what they throw is logged and changes nothing
+ * of the role's apply (the app's next resync applies the role anyway).
  */
 @FunctionalInterface
 public interface AppRoleChanges {

@@ -223,7 +223,8 @@ class DataInUploadsIT {
 					NewDataset.s3("up-" + suffix, "uploads", owners.id(), Classification.OFFICIAL, "up-" + suffix, "")
 						.withDataAdmins(dataAdmin.asUser()));
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.data.catalog().get(created.id()).status().state() != ApplyState.PENDING);
+			.until(() -> this.data.catalog().get(created.id()).status().state(),
+					(state) -> state == ApplyState.READY || state == ApplyState.FAILED);
 		assertThat(this.data.catalog().get(created.id()).status().state()).isEqualTo(ApplyState.READY);
 		return this.data.catalog().get(created.id());
 	}

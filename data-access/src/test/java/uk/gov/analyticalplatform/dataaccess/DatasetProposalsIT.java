@@ -216,7 +216,8 @@ class DatasetProposalsIT {
 		DatasetProposal proposal = this.proposals.propose(proposer, proposal("p-" + suffix(), days, action));
 		UUID id = this.proposals.approve(ADMIN, proposal.id(), null).datasetId();
 		await().atMost(Duration.ofSeconds(90))
-			.until(() -> this.data.catalog().get(id).status().state() != ApplyState.PENDING);
+			.until(() -> this.data.catalog().get(id).status().state(),
+					(state) -> state == ApplyState.READY || state == ApplyState.FAILED);
 		Dataset dataset = this.data.catalog().get(id);
 		assertThat(dataset.status().state()).as("%s", dataset.status()).isEqualTo(ApplyState.READY);
 		return dataset;

@@ -35,7 +35,7 @@ public record Converged(Map<ObjectRef, Outcome> outcomes) {
 
 	/** The whole result as one outcome: NOOP, or the strongest change made. */
 	public Outcome summary() {
-		for (Outcome outcome : new Outcome[] { Outcome.DELETED, Outcome.CREATED, Outcome.PATCHED }) {
+		for (Outcome outcome : new Outcome[] { Outcome.DELETED, Outcome.REPLACED, Outcome.CREATED, Outcome.PATCHED }) {
 			if (count(outcome) > 0) {
 				return outcome;
 			}

@@ -21,6 +21,11 @@ import uk.gov.analyticalplatform.reconcile.Outcome;
  * <li>Every applied object carries its owner's labels and
  * {@code app.kubernetes.io/managed-by=analytical-platform}; only objects carrying all of
  * them are ever pruned.</li>
+ * <li>An owned object the API server refuses to change because a field of it cannot
+ * change once set (422 Invalid, every cause "immutable") is deleted, on condition that
+ * its UID is still the one read, and created anew, reporting {@link Outcome#REPLACED};
+ * only for kinds that hold no data and no identity others depend on (Service). Any other
+ * kind (a PersistentVolumeClaim, a Namespace) is refused as below and left as it is.</li>
  * <li>A refusal becomes a {@link KubernetesFailure}: {@link ObjectRejected} for an
  * invalid object (422), {@link AccessForbidden} for RBAC (403), the base class for
  * anything else, including an unreachable server. No fabric8 exception escapes.</li>

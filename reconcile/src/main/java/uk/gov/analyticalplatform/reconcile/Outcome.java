@@ -14,6 +14,12 @@ public enum Outcome {
 	/** The object existed and was changed to match. */
 	PATCHED,
 
+	/**
+	 * The object existed but could not be changed to match (a field the API server does
+	 * not let change once set): it was deleted and created anew.
+	 */
+	REPLACED,
+
 	/** The object was no longer desired and was deleted. */
 	DELETED;
 

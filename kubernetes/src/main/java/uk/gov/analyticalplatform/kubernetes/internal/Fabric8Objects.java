@@ -11,11 +11,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -24,12 +27,15 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import uk.gov.analyticalplatform.kubernetes.Converged;
 import uk.gov.analyticalplatform.kubernetes.KubernetesObjects;
 import uk.gov.analyticalplatform.kubernetes.ObjectRef;
+import uk.gov.analyticalplatform.kubernetes.ObjectRejected;
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.reconcile.Outcome;
 
 /**
  * {@link KubernetesObjects} over the fabric8 client: server-side apply, label-selected
- * lists, background-propagated deletes and shared informers.
+ * lists, background-propagated deletes and shared informers. An object whose immutable
+ * fields the desired one changes is deleted and created anew where {@link Recreation}
+ * allows it.
  */
 class Fabric8Objects implements KubernetesObjects {
 
@@ -75,8 +81,14 @@ class Fabric8Objects implements KubernetesObjects {
 		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
 		for (HasMetadata object : desired) {
 			ObjectRef ref = ObjectRef.of(object);
-			serverSideApply(owner, object);
-			outcomes.put(ref, Outcome.CREATED);
+			try {
+				serverSideApply(owner, object);
+				outcomes.put(ref, Outcome.CREATED);
+			}
+			catch (ObjectRejected ex) {
+				recreateOrThrow(owner, object, null, ex);
+				outcomes.put(ref, Outcome.REPLACED);
+			}
 		}
 		return new Converged(outcomes);
 	}
@@ -89,7 +101,14 @@ class Fabric8Objects implements KubernetesObjects {
 	}
 
 	private Outcome applyOver(Owner owner, HasMetadata desired, HasMetadata before) {
-		HasMetadata after = serverSideApply(owner, desired);
+		HasMetadata after;
+		try {
+			after = serverSideApply(owner, desired);
+		}
+		catch (ObjectRejected ex) {
+			recreateOrThrow(owner, desired, before, ex);
+			return Outcome.REPLACED;
+		}
 		if (before == null) {
 			return Outcome.CREATED;
 		}
@@ -104,6 +123,54 @@ class Fabric8Objects implements KubernetesObjects {
 					.fieldManager(this.fieldManager)
 					.forceConflicts()
 					.serverSideApply());
+	}
+
+	/**
+	 * Recreates the object an apply was refused for, where {@link Recreation} allows it;
+	 * else rethrows the refusal. The object is read when the caller had not read it (a
+	 * first apply, or one made while it was created by someone else).
+	 */
+	private void recreateOrThrow(Owner owner, HasMetadata desired, HasMetadata before, ObjectRejected refusal) {
+		Status status = Failures.status(refusal);
+		if (!Recreation.KINDS.contains(desired.getKind()) || !Recreation.immutable(status)) {
+			throw refusal;
+		}
+		HasMetadata existing = (before != null) ? before
+				: Failures.translate("read " + ObjectRef.of(desired), () -> this.client.resource(desired).get());
+		if (!Recreation.allowed(desired, existing, owner, status)) {
+			throw refusal;
+		}
+		recreate(owner, desired, existing);
+	}
+
+	/**
+	 * Deletes the owner's object that cannot be changed to match, on condition that it is
+	 * still the one that was read (its UID: never a newer one someone made meanwhile),
+	 * then applies the desired one. Background propagation: the dependents of the kinds
+	 * {@link Recreation} allows (a Service's EndpointSlices) name the old UID and are
+	 * collected after it, while the new object is created at once.
+	 */
+	void recreate(Owner owner, HasMetadata desired, HasMetadata before) {
+		ObjectRef ref = ObjectRef.of(desired);
+		DeleteOptions options = new DeleteOptionsBuilder().withPropagationPolicy("Background")
+			.withNewPreconditions()
+			.withUid(before.getMetadata().getUid())
+			.endPreconditions()
+			.build();
+		Failures.translate("delete " + ref + " to create it anew",
+				() -> this.client.raw(path(desired), "DELETE", options));
+		serverSideApply(owner, desired);
+	}
+
+	/**
+	 * The object's path on the API server (fabric8's delete sends no UID precondition).
+	 */
+	static String path(HasMetadata object) {
+		String apiVersion = object.getApiVersion();
+		String namespace = object.getMetadata().getNamespace();
+		return (apiVersion.contains("/") ? "/apis/" : "/api/") + apiVersion
+				+ ((namespace != null) ? "/namespaces/" + namespace : "") + "/"
+				+ HasMetadata.getPlural(object.getClass()) + "/" + object.getMetadata().getName();
 	}
 
 	/**

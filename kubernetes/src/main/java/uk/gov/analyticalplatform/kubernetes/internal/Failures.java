@@ -50,6 +50,11 @@ final class Failures {
 		return new KubernetesFailure("Could not " + what + where + ": " + reason(ex), ex.getCode(), ex);
 	}
 
+	/** The API server's status behind a refusal, if it sent one. */
+	static Status status(KubernetesFailure failure) {
+		return (failure.getCause() instanceof KubernetesClientException ex) ? ex.getStatus() : null;
+	}
+
 	static String reason(KubernetesClientException ex) {
 		Status status = ex.getStatus();
 		if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {

@@ -100,8 +100,8 @@ class PlatformMetricsIT extends IdentityIntegrationTest {
 			assertThat(scrape).contains("platform_reconcile_failures_total{reconciler=\"" + loop.name() + "\"}")
 				.contains("platform_reconcile_queue_depth{reconciler=\"" + loop.name() + "\"}");
 		}
-		assertThat(scrape)
-			.contains("platform_reconcile_objects{reconciler=\"dataaccess-reconciler\",state=\"FAILED\"}");
+		assertThat(scrape).contains("platform_reconcile_objects{reconciler=\"dataaccess-reconciler\",state=\"FAILED\"}")
+			.contains("platform_reconcile_objects{reconciler=\"dataaccess-datasets\",state=\"FAILED\"}");
 		assertThat(scrape).containsPattern("(?m)^platform_audit_sequencer_lag_seconds [0-9.eE+-]+$")
 			.containsPattern("(?m)^platform_access_requests_pending_over_one_day [0-9.eE+-]+$")
 			.containsPattern("(?m)^platform_tool_progress_streams [0-9.eE+-]+$")

@@ -99,19 +99,12 @@ public class AppKubernetesConfiguration {
 	/**
 	 * Data access tells when an app's IAM role appears, changes or goes away: the app is
 	 * reconciled again at once, so that its service account and pods follow (rather than
-	 * at its next resync).
+	 * at its next resync). A failure to requeue is data access's to log: its one guard
+	 * around every listener keeps it from failing the role's apply.
 	 */
 	@Bean
 	AppRoleChanges appRoleChanges(Rollouts rollouts) {
-		return (app) -> {
-			try {
-				rollouts.rows().requeue(app);
-			}
-			catch (RuntimeException ex) {
-				log.warn("App {} is not requeued after its IAM role changed; its next resync applies it ({})", app,
-						Reasons.of(ex));
-			}
-		};
+		return (app) -> rollouts.rows().requeue(app);
 	}
 
 	/**

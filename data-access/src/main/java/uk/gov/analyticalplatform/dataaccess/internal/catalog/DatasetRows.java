@@ -23,11 +23,19 @@ import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
 import uk.gov.analyticalplatform.reconcile.ApplyStatus;
 
-/** The {@code datasets} and {@code dataset_admins} tables. */
+/**
+ * The {@code datasets} and {@code dataset_admins} tables; a dataset's apply status comes
+ * from its row of {@code dataset_status} (the reconcile kernel's standard status table,
+ * written by the kernel, made by a trigger with the dataset).
+ */
 public class DatasetRows {
 
 	private static final String SELECT = """
-			SELECT d.*, g.name AS owner_name FROM datasets d JOIN access_groups g ON g.id = d.owner_group_id
+			SELECT d.id, d.name, d.description, d.owner_group_id, d.classification, d.kind, d.bucket,
+			  d.root_prefix, d.glue_database, d.glue_tables, d.created_at, d.created_by, g.name AS owner_name,
+			  s.state, s.reason, s.generation, s.observed_generation, s.applied_at
+			FROM datasets d JOIN access_groups g ON g.id = d.owner_group_id
+			JOIN dataset_status s ON s.dataset_id = d.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -121,15 +129,6 @@ public class DatasetRows {
 			.list();
 	}
 
-	/**
-	 * Every dataset whose desired state has not been applied yet and has not failed
-	 * (failed ones wait for the resync), or all of them.
-	 */
-	public List<Dataset> needingApply(boolean all) {
-		String pending = " WHERE d.generation > d.observed_generation AND d.apply_state <> 'FAILED'";
-		return this.jdbc.sql(SELECT + (all ? "" : pending) + " ORDER BY d.created_at").query(this::dataset).list();
-	}
-
 	boolean addAdmin(UUID datasetId, UserRef user, Instant at, String by) {
 		return this.jdbc.sql("""
 				INSERT INTO dataset_admins (dataset_id, user_id, username, added_at, added_by)
@@ -194,21 +193,6 @@ public class DatasetRows {
 				""").param("dataset", datasetId).query(DatasetRows::user).list();
 	}
 
-	public void applied(UUID id, long generation, Instant at) {
-		this.jdbc.sql("""
-				UPDATE datasets SET observed_generation = GREATEST(observed_generation, :generation),
-				  apply_state = CASE WHEN generation > :generation THEN 'PENDING' ELSE 'READY' END,
-				  apply_reason = NULL, applied_at = :at WHERE id = :id
-				""").param("id", id).param("generation", generation).param("at", Timestamp.from(at)).update();
-	}
-
-	public void failed(UUID id, String reason) {
-		this.jdbc.sql("UPDATE datasets SET apply_state = 'FAILED', apply_reason = :reason WHERE id = :id")
-			.param("id", id)
-			.param("reason", (reason.length() > 2000) ? reason.substring(0, 2000) : reason)
-			.update();
-	}
-
 	private List<UserRef> admins(UUID datasetId) {
 		return this.jdbc
 			.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset " + "ORDER BY username")
@@ -225,8 +209,8 @@ public class DatasetRows {
 		UUID id = row.getObject("id", UUID.class);
 		Array tables = row.getArray("glue_tables");
 		Timestamp applied = row.getTimestamp("applied_at");
-		ApplyStatus status = new ApplyStatus(ApplyState.valueOf(row.getString("apply_state")),
-				row.getString("apply_reason"), row.getLong("generation"), row.getLong("observed_generation"),
+		ApplyStatus status = new ApplyStatus(ApplyState.valueOf(row.getString("state")), row.getString("reason"),
+				row.getLong("generation"), row.getLong("observed_generation"),
 				(applied != null) ? applied.toInstant() : null);
 		return new Dataset(id, row.getString("name"), row.getString("description"),
 				new GroupRef(row.getObject("owner_group_id", UUID.class), row.getString("owner_name")),

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,13 +34,15 @@ import uk.gov.analyticalplatform.reconcile.Leadership;
 import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.reconcile.ReconcileProperties;
 import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
+import uk.gov.analyticalplatform.reconcile.StatusRows;
 import uk.gov.analyticalplatform.reconcile.TrackedReconciler;
 
 /**
  * The data access reconcilers, each on a loop of the reconcile kernel under the
  * application's one leadership: users' roles (tracked in {@code access_roles}, with
- * backoff), datasets' buckets and Glue databases, and the expiry sweep. The first two
- * listen to the module's change signals and resync every resync interval.
+ * backoff), datasets' buckets and Glue databases (tracked in {@code dataset_status}, with
+ * backoff), and the expiry sweep. The first two listen to the module's change signals and
+ * resync every resync interval.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessReconcilersConfiguration {
@@ -70,16 +75,19 @@ class AccessReconcilersConfiguration {
 
 	@Bean
 	ReconcileLoop<UUID> dataAccessDatasetLoop(DatasetRows datasets, AwsGateway aws, AccountPolicyCompiler compiler,
-			Leadership leadership, ObjectProvider<Clock> clock, ReconcileSignals signals,
-			DataAccessProperties properties) {
+			DataSource dataSource, PlatformTransactionManager transactions, Leadership leadership,
+			ObjectProvider<Clock> clock, ReconcileSignals signals, DataAccessProperties properties) {
 		DataAccessProperties.Buckets buckets = properties.buckets();
 		DataAccessProperties.Reconciler settings = properties.reconciler();
 		DatasetProvisioner provisioner = new DatasetProvisioner(datasets, aws, compiler,
-				DataAccessAutoConfiguration.clock(clock),
 				new DatasetProvisioner.Settings(buckets.infrequentAccessDays(), buckets.archiveDays(),
 						buckets.kmsKeyId(), buckets.tlsOnly(), buckets.archiveStorageClass(),
 						blankToNull(buckets.accessLogBucket()), buckets.uploadOrigins()));
-		return listening(signals, new ReconcileLoop<>("dataaccess-datasets", provisioner, leadership,
+		StatusRows<UUID> statuses = new StatusRows<>(JdbcClient.create(dataSource),
+				DataAccessAutoConfiguration.clock(clock), signals, "dataset_status", "dataset_id", UUID.class);
+		TrackedReconciler<UUID> reconciler = new TrackedReconciler<>(statuses, provisioner,
+				new Backoff(settings.baseBackoff(), settings.maxBackoff()), new TransactionTemplate(transactions));
+		return listening(signals, new ReconcileLoop<>("dataaccess-datasets", reconciler, leadership,
 				new ReconcileLoop.Settings(settings.enabled(), settings.pollInterval(), settings.resyncInterval())));
 	}
 

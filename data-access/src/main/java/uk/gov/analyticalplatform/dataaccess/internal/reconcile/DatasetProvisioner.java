@@ -1,6 +1,5 @@
 package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,19 +13,21 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketRetention;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.WorkgroupSpec;
+import uk.gov.analyticalplatform.reconcile.Applied;
+import uk.gov.analyticalplatform.reconcile.Applier;
 import uk.gov.analyticalplatform.reconcile.Outcome;
 import uk.gov.analyticalplatform.reconcile.Reasons;
-import uk.gov.analyticalplatform.reconcile.Reconciler;
+import uk.gov.analyticalplatform.reconcile.StatusRow;
 
 /**
- * Brings datasets' AWS side to their desired state, as a reconciler of the kernel keyed
- * by dataset id: an S3 dataset's bucket created or adopted and configured; an Athena
- * dataset's Glue database created or adopted and its tables checked, and the Athena
- * workgroup the compiled policies name made sure of. Each dataset's status records the
- * outcome. Datasets whose generation moved are due at once; a failed one waits for the
- * next resync.
+ * Brings datasets' AWS side to their desired state, as the applier of the kernel's
+ * tracked reconciler over {@code dataset_status}, keyed by dataset id: an S3 dataset's
+ * bucket created or adopted and configured; an Athena dataset's Glue database created or
+ * adopted and its tables checked, and the Athena workgroup the compiled policies name
+ * made sure of. The kernel records each dataset's status: a failed one is retried after
+ * its own backoff, like a user's role.
  */
-public class DatasetProvisioner implements Reconciler<UUID> {
+public class DatasetProvisioner implements Applier<UUID> {
 
 	private final DatasetRows datasets;
 
@@ -34,16 +35,13 @@ public class DatasetProvisioner implements Reconciler<UUID> {
 
 	private final Supplier<PolicyCompiler> compiler;
 
-	private final Clock clock;
-
 	private final Settings settings;
 
-	public DatasetProvisioner(DatasetRows datasets, AwsGateway aws, Supplier<PolicyCompiler> compiler, Clock clock,
+	public DatasetProvisioner(DatasetRows datasets, AwsGateway aws, Supplier<PolicyCompiler> compiler,
 			Settings settings) {
 		this.datasets = datasets;
 		this.aws = aws;
 		this.compiler = compiler;
-		this.clock = clock;
 		this.settings = settings;
 	}
 
@@ -71,30 +69,9 @@ public class DatasetProvisioner implements Reconciler<UUID> {
 	}
 
 	@Override
-	public List<UUID> due(int limit) {
-		return this.datasets.needingApply(false).stream().limit(limit).map(Dataset::id).toList();
-	}
-
-	@Override
-	public List<UUID> all() {
-		return this.datasets.needingApply(true).stream().map(Dataset::id).toList();
-	}
-
-	@Override
-	public Outcome reconcile(UUID id) {
-		Dataset dataset = this.datasets.find(id).orElse(null);
-		if (dataset == null) {
-			return Outcome.NOOP;
-		}
-		try {
-			Outcome outcome = provision(dataset);
-			this.datasets.applied(dataset.id(), dataset.status().generation(), this.clock.instant());
-			return outcome;
-		}
-		catch (RuntimeException ex) {
-			this.datasets.failed(dataset.id(), (ex instanceof WorkgroupFailed) ? ex.getMessage() : Reasons.of(ex));
-			throw ex;
-		}
+	public Applied apply(StatusRow<UUID> row) {
+		Dataset dataset = this.datasets.find(row.key()).orElse(null);
+		return Applied.of((dataset != null) ? provision(dataset) : Outcome.NOOP);
 	}
 
 	private Outcome provision(Dataset dataset) {

@@ -160,7 +160,9 @@ public class RoleApplier implements Applier<String> {
 	 * Tells app deployment or the tool launcher, once the recording transaction commits,
 	 * that an app's or a user's role ARN changed: their workloads must be given the new
 	 * role (or lose it). A failure to tell is logged, never thrown at the committed
-	 * apply: the workloads' next resync applies the role anyway.
+	 * apply: the workloads' next resync applies the role anyway. This is the one guard:
+	 * the listeners need none of their own ({@code AppAwsAccessIT} proves a throwing one
+	 * neither fails the apply nor undoes the change).
 	 */
 	private void tellIfRoleChanged(String key, RoleStatus before, String after) {
 		if (Objects.equals(before.roleArn(), after)) {
@@ -177,9 +179,8 @@ public class RoleApplier implements Applier<String> {
 				}
 			}
 			catch (RuntimeException ex) {
-				log.warn(
-						"The workloads of {} were not told that its IAM role changed; their next resync applies it ({})",
-						before.user().username(), Reasons.of(ex));
+				log.warn("The workloads of {} were not told that its IAM role changed; their next resync applies it "
+						+ "({})", (app != null) ? "app " + app : before.user().username(), Reasons.of(ex));
 			}
 		});
 	}

@@ -1,11 +1,13 @@
 package uk.gov.analyticalplatform.dataaccess.internal.aws;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AppNotOwned;
 import uk.gov.analyticalplatform.dataaccess.AppOwnership;
+import uk.gov.analyticalplatform.dataaccess.AppRoleChanges;
 import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessServices;
@@ -46,6 +50,7 @@ import uk.gov.analyticalplatform.dataaccess.SelfApprovalForbidden;
 import uk.gov.analyticalplatform.dataaccess.WorkloadIdentities;
 import uk.gov.analyticalplatform.dataaccess.internal.config.DataAccessProperties;
 import uk.gov.analyticalplatform.reconcile.ApplyState;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.testing.PlatformDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,14 +85,29 @@ class AppAwsAccessIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	@Qualifier("dataAccessRoleLoop")
+	ReconcileLoop<String> roleLoop;
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Owners {
 
 		static final Map<String, Set<String>> OWNERS = new ConcurrentHashMap<>();
 
+		static final List<String> TOLD = new CopyOnWriteArrayList<>();
+
 		@Bean
 		AppOwnership appOwnership() {
 			return (app) -> Optional.ofNullable(OWNERS.get(app));
+		}
+
+		/** App deployment as it might fail: told, then throws. */
+		@Bean
+		AppRoleChanges failingAppRoleChanges() {
+			return (app) -> {
+				TOLD.add(app);
+				throw new IllegalStateException("app deployment is down");
+			};
 		}
 
 	}
@@ -158,6 +178,31 @@ class AppAwsAccessIT {
 			assertThatExceptionOfType(NoSuchEntityException.class)
 				.isThrownBy(() -> iam.getRole((r) -> r.roleName(this.properties.rolePrefix() + "_app_" + app)));
 		}
+	}
+
+	@Test
+	void aListenerThatThrowsWhenTheAppsRoleChangesNeitherFailsNorUndoesTheChange() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String app = "told-" + suffix;
+		Owners.OWNERS.put(app, Set.of("u-owner-" + suffix));
+		Dataset data = dataset("apptold-" + suffix);
+		long failuresBefore = this.roleLoop.failures();
+
+		Grant granted = this.data.grants().grant(BOB, NewGrant.of(data.id(), Principal.app(app), AccessLevel.READ));
+		awaitAppRole(app);
+		await().atMost(Duration.ofSeconds(30)).until(() -> Owners.TOLD.contains(app));
+		this.data.grants().revoke(BOB, granted.id(), "no longer needed");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.data.status().appRoleArn(app)).isNull());
+		await().atMost(Duration.ofSeconds(30)).until(() -> Owners.TOLD.stream().filter(app::equals).count() == 2);
+
+		// told of both changes, each time it threw: the reconciler counted no failure and
+		// the role's status never went FAILED (its failures would not be 0 otherwise)
+		assertThat(this.roleLoop.failures()).isEqualTo(failuresBefore);
+		assertThat(this.jdbc.sql("SELECT state || '/' || failures FROM access_roles WHERE user_id = :key")
+			.param("key", "app:" + app)
+			.query(String.class)
+			.single()).isEqualTo("READY/0");
 	}
 
 	@Test

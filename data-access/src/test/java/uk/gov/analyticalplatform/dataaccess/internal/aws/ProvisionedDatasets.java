@@ -34,9 +34,10 @@ final class ProvisionedDatasets {
 	static Dataset register(DatasetCatalog catalog, Groups groups, String name, Function<UUID, NewDataset> dataset) {
 		Group owners = groups.create(ADMIN, "owners-" + name, "");
 		Dataset created = catalog.create(ADMIN, dataset.apply(owners.id()));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> catalog.get(created.id()).status().state() != ApplyState.PENDING);
-		return catalog.get(created.id());
+		// settled: READY, or FAILED (a failed one is tried again after its backoff)
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> catalog.get(created.id()),
+					(read) -> read.status().state() == ApplyState.READY || read.status().state() == ApplyState.FAILED);
 	}
 
 }

@@ -22,6 +22,7 @@ import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.DataAccessTestApplication;
 import uk.gov.analyticalplatform.dataaccess.DataAccessServices;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
+import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
 import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.Principal;
@@ -141,6 +142,36 @@ class ThrottledAwsIT {
 		UserAccess applied = this.data.status().of(analyst.asUser());
 		assertThat(applied.status().upToDate()).as("%s", applied.status()).isTrue();
 		assertThat(this.iam.listRolePolicies((r) -> r.roleName(roleName)).policyNames()).containsExactly("data-access");
+	}
+
+	@Test
+	void aDatasetWhoseBucketCannotBeMadeFailsAndIsTriedAgainAfterItsOwnBackoffNotAtTheNextResync() {
+		String bucket = "retried-" + suffix();
+		proxy.throttle("s3", "PUT /" + bucket, Integer.MAX_VALUE);
+		Group owners = this.data.groups().create(ADMIN, "owners-" + bucket, "");
+		Dataset created = this.data.catalog()
+			.create(ADMIN, NewDataset.s3(bucket, "test data", owners.id(), Classification.OFFICIAL, bucket, ""));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Dataset failed = this.data.catalog().get(created.id());
+			assertThat(failed.status().state()).isEqualTo(ApplyState.FAILED);
+			assertThat(failed.status().reason()).startsWith("ThrottledByAws: AWS throttled");
+		});
+		// the SDK's three attempts, then the reconciler's own after its backoff; the
+		// resync (every hour here) is not what tries again
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(
+					() -> assertThat(proxy.calls("s3", "PUT /" + bucket, bucket)).hasSizeGreaterThanOrEqualTo(6));
+		List<Call> puts = proxy.calls("s3", "PUT /" + bucket, bucket);
+		assertThat(Duration.between(puts.get(2).at(), puts.get(3).at()))
+			.isGreaterThanOrEqualTo(this.properties.reconciler().baseBackoff());
+		assertThat(this.properties.reconciler().resyncInterval()).isGreaterThan(Duration.ofMinutes(1));
+
+		proxy.stopThrottling();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.data.catalog().get(created.id()).status().state())
+				.isEqualTo(ApplyState.READY));
+		assertThat(this.data.catalog().get(created.id()).status().reason()).isNull();
 	}
 
 	private Dataset dataset(String bucket) {

@@ -7,10 +7,12 @@ import java.util.UUID;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LimitRange;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.ResourceQuota;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import uk.gov.analyticalplatform.kubernetes.KubernetesFailure;
 import uk.gov.analyticalplatform.kubernetes.Owner;
 import uk.gov.analyticalplatform.toollauncher.InstancePhase;
 import uk.gov.analyticalplatform.toollauncher.Tool;
@@ -190,6 +193,56 @@ class ToolInstancesIT extends ToolsOnTheCluster {
 		});
 		await().atMost(Duration.ofSeconds(30)).until(() -> audited("tool.drift.corrected", started.id()) > 0);
 		awaitPhase(frank, started.id(), InstancePhase.READY);
+	}
+
+	@Test
+	void aServiceMadeWithAClusterIpBeforeServicesWereHeadlessIsReplacedAndTheCorrectionAudited() {
+		ToolUser grace = user("grace");
+		ToolInstance started = this.instances.create(grace, Tool.JUPYTERLAB, null, null);
+		awaitPhase(grace, started.id(), InstancePhase.READY);
+		Owner owner = Owner.of(ToolManifests.INSTANCE_LABEL, started.id().toString());
+		Service headless = this.objects.get(Service.class, UserNamespaces.namespace(grace.username()), "jupyterlab")
+			.orElseThrow();
+		assertThat(headless.getSpec().getClusterIP()).isEqualTo("None");
+
+		// the Service as the platform made it before: same labels and ports, a cluster IP
+		// (the reconciler restores what it sees deleted, so this may take a few goes)
+		Service old = new ServiceBuilder()
+			.withMetadata(new ObjectMetaBuilder().withName(headless.getMetadata().getName())
+				.withNamespace(headless.getMetadata().getNamespace())
+				.withLabels(headless.getMetadata().getLabels())
+				.build())
+			.withNewSpec()
+			.withSelector(headless.getSpec().getSelector())
+			.withPorts(headless.getSpec().getPorts())
+			.endSpec()
+			.build();
+		String[] oldUid = new String[1];
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			this.objects.converge(owner, List.of(), List.of(Service.class));
+			try {
+				this.objects.create(owner, List.of(old));
+			}
+			catch (KubernetesFailure ex) {
+				return false;
+			}
+			Service made = this.objects.get(Service.class, old.getMetadata().getNamespace(), "jupyterlab").orElse(null);
+			oldUid[0] = (made != null) ? made.getMetadata().getUid() : null;
+			return made != null && !"None".equals(made.getSpec().getClusterIP());
+		});
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM audit_event WHERE action = 'tool.drift.corrected' AND target_id = :id "
+						+ "AND details -> 'objects' @> jsonb_build_array(CAST(:replaced AS text))")
+				.param("id", started.id().toString())
+				.param("replaced", "Service " + old.getMetadata().getNamespace() + "/jupyterlab REPLACED")
+				.query(Integer.class)
+				.single() > 0);
+		Service stored = this.objects.get(Service.class, old.getMetadata().getNamespace(), "jupyterlab").orElseThrow();
+		assertThat(stored.getSpec().getClusterIP()).isEqualTo("None");
+		assertThat(stored.getMetadata().getUid()).isNotEqualTo(oldUid[0]);
+		awaitPhase(grace, started.id(), InstancePhase.READY);
 	}
 
 	private Deployment deployment(ToolUser user) {
