@@ -248,11 +248,15 @@ class Fabric8Objects implements KubernetesObjects {
 			informers.values().forEach(SharedIndexInformer::close);
 			throw ex;
 		}
-		return new Watching(informers);
+		return new Watching(informers, ownerLabel);
 	}
 
-	/** The informers of one watch, whose caches answer {@link Subscription#owned}. */
-	private record Watching(Map<Class<?>, SharedIndexInformer<?>> informers) implements Subscription {
+	/**
+	 * The informers of one watch, whose caches answer {@link Subscription#owned}: through
+	 * their index by the owner label when the owner has that label, else by a scan.
+	 */
+	private record Watching(Map<Class<?>, SharedIndexInformer<?>> informers,
+			String ownerLabel) implements Subscription {
 
 		@Override
 		public <T extends HasMetadata> List<T> owned(Class<T> kind, Owner owner) {
@@ -260,9 +264,12 @@ class Fabric8Objects implements KubernetesObjects {
 			if (informer == null) {
 				throw new IllegalArgumentException(kind.getSimpleName() + " is not watched");
 			}
+			String indexed = owner.labels().get(this.ownerLabel);
+			List<?> candidates = (indexed != null) ? informer.getIndexer().byIndex(OwnerEvents.BY_OWNER, indexed)
+					: informer.getStore().list();
 			Map<String, String> selector = owner.selector();
 			List<T> owned = new ArrayList<>();
-			for (Object object : informer.getStore().list()) {
+			for (Object object : candidates) {
 				Map<String, String> labels = kind.cast(object).getMetadata().getLabels();
 				if (labels != null && labels.entrySet().containsAll(selector.entrySet())) {
 					owned.add(kind.cast(object));

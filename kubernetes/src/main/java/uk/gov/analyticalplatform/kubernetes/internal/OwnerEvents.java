@@ -1,7 +1,9 @@
 package uk.gov.analyticalplatform.kubernetes.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -18,6 +20,12 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
  */
 final class OwnerEvents<T extends HasMetadata> implements ResourceEventHandler<T> {
 
+	/**
+	 * The informer's index of its objects by the owner label's value: an owner's objects
+	 * are found without a scan of every object the informer holds (one per running tool).
+	 */
+	static final String BY_OWNER = "owner";
+
 	private final String ownerLabel;
 
 	private final Consumer<String> changed;
@@ -32,10 +40,21 @@ final class OwnerEvents<T extends HasMetadata> implements ResourceEventHandler<T
 			Map<String, String> labels, String ownerLabel, Consumer<String> changed) {
 		MixedOperation<T, KubernetesResourceList<T>, Resource<T>> resources = client.resources(kind);
 		OwnerEvents<T> handler = new OwnerEvents<>(ownerLabel, changed);
+		Map<String, Function<T, List<String>>> byOwner = Map.of(BY_OWNER, (object) -> owners(object, ownerLabel));
 		if (Namespaced.class.isAssignableFrom(kind)) {
-			return resources.inAnyNamespace().withLabels(labels).inform(handler, 0);
+			return resources.inAnyNamespace().withLabels(labels).withIndexers(byOwner).inform(handler, 0);
 		}
-		return resources.withLabels(labels).inform(handler, 0);
+		return resources.withLabels(labels).withIndexers(byOwner).inform(handler, 0);
+	}
+
+	/**
+	 * The owner label's value of an object, as the informer's {@link #BY_OWNER} index
+	 * keys it: none for an object without the label.
+	 */
+	static List<String> owners(HasMetadata object, String ownerLabel) {
+		Map<String, String> labels = object.getMetadata().getLabels();
+		String owner = (labels != null) ? labels.get(ownerLabel) : null;
+		return (owner != null) ? List.of(owner) : List.of();
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.kubernetes.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -128,6 +129,28 @@ class KubernetesAccessIT {
 			}
 			await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("watched"));
 			assertThat(watch.owned(ConfigMap.class, Owner.of(INSTANCE, "watched"))).isEmpty();
+		}
+	}
+
+	@Test
+	void aWatchFindsAnOwnersObjectsByAnyOfItsLabelsAndOnlyWithAllOfThem() {
+		String namespace = cluster.namespace();
+		Fabric8Objects objects = new Fabric8Objects(cluster.admin(), "analytical-platform");
+		String user = "analytical-platform.uk/test-user";
+		objects.apply(new Owner(Map.of(INSTANCE, "paired", user, "ada")), configMap(namespace, "paired", "x"));
+		objects.apply(new Owner(Map.of(INSTANCE, "unpaired", user, "bob")), configMap(namespace, "unpaired", "y"));
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		try (Subscription watch = objects.watch(List.of(ConfigMap.class), INSTANCE, seen::add)) {
+			await().atMost(Duration.ofSeconds(10)).until(() -> seen.containsAll(Set.of("paired", "unpaired")));
+			// through the index by the watch's owner label, then every label of the owner
+			assertThat(watch.owned(ConfigMap.class, new Owner(Map.of(INSTANCE, "paired", user, "ada"))))
+				.extracting((map) -> map.getMetadata().getName())
+				.containsExactly("paired");
+			assertThat(watch.owned(ConfigMap.class, new Owner(Map.of(INSTANCE, "paired", user, "bob")))).isEmpty();
+			// an owner without the watch's owner label: every object is looked at
+			assertThat(watch.owned(ConfigMap.class, Owner.of(user, "bob")))
+				.extracting((map) -> map.getMetadata().getName())
+				.containsExactly("unpaired");
 		}
 	}
 
