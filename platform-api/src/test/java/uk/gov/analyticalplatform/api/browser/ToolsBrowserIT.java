@@ -358,6 +358,35 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 		assertThat(this.browser.path()).isEqualTo("/tools/" + started.id() + "/progress");
 	}
 
+	@Test
+	void whenItsStreamFailsThreeTimesTheProgressPagePollsInsteadAndStillGoesOnToTheReadyTool() {
+		Enrolled admin = this.users.enrolled("flaky-admin", Role.PLATFORM_ADMIN);
+		Enrolled analyst = this.users.enrolled("flaky");
+		ToolUser analystTools = toolUser(analyst);
+		this.owners.add(analystTools);
+		String tooBig = "flaky-" + (System.nanoTime() % 100_000);
+		this.catalogue.createProfile(new ToolUser(admin.user().id(), admin.username(), Set.of(), true),
+				new ResourceProfile(tooBig, "More CPU than the quota", 16_000, 16_000, 1024, 1024, Duration.ofHours(1),
+						null));
+		ToolInstance started = this.instances.create(analystTools, Tool.JUPYTERLAB, null, tooBig);
+		awaitPhase(analystTools, started, InstancePhase.CREATING);
+		this.browser.withFailingEventSource();
+		signIn(analyst);
+		this.browser.open("/tools/" + started.id() + "/progress");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.script("return window.streamsOpened()"), Long.valueOf(1)::equals);
+
+		this.browser.failStreams();
+		this.browser.failStreams();
+		assertThat(this.browser.attribute("#tool-progress", "data-live")).as("two errors: the stream may recover")
+			.isNull();
+		assertThat(this.browser.failStreams()).as("no other stream opened").isEqualTo(1);
+
+		assertThat(this.browser.attribute("#tool-progress", "data-live")).isEqualTo("poll");
+		this.instances.change(analystTools, started.id(), null, "small");
+		await().atMost(START).until(this.browser::url, started.url()::equals);
+	}
+
 	/** Whether the browser is on a progress page, or has gone on to the tool. */
 	private boolean onProgressPageOr(String tool) {
 		String url = this.browser.url();
