@@ -43,12 +43,14 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
  * tool, once it is FAILED, STOPPED or IDLED: READY is then followed too), and with an
  * event named {@code deleted} once it is gone. A comment every {@link #HEARTBEAT} keeps
  * proxies (ingress-nginx closes a silent response after 60 s) from cutting a quiet
- * stream; after {@link #TIMEOUT} the stream completes and a browser's EventSource opens
- * another. A stream opened through a session ends with it: at once when the session ends
- * on this replica (signed out, or ended by a request), otherwise at the next heartbeat,
- * which checks that each session streamed to still signs its user in (expired, signed out
- * on another replica, suspended, signed out everywhere). A stream opened with an API
- * token ends at its timeout: a revoked token opens no other.
+ * stream. A stream opened through a session ends with it, and only then: at once when the
+ * session ends on this replica (signed out, or ended by a request), otherwise at the next
+ * heartbeat, which checks that each session streamed to still signs its user in (expired,
+ * signed out on another replica, suspended, signed out everywhere). It has no timeout of
+ * its own: a timeout would have a browser's EventSource open another, and each opening is
+ * a request that keeps the session alive, so a page left open would never let its session
+ * idle out. A stream opened with an API token completes after {@link #TIMEOUT} (a client
+ * opens another; a revoked token opens none).
  */
 @Component
 class ToolProgressStreams implements MeterBinder, DisposableBean {
@@ -56,6 +58,9 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 	static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
 	static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+	/** No timeout (the servlet container's meaning of a negative one). */
+	private static final long UNTIL_ITS_SESSION_ENDS = -1;
 
 	static final String METRIC = "platform.tool.progress.streams";
 
@@ -91,10 +96,11 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 	 * stream opens, if the instance is not theirs
 	 */
 	SseEmitter open(ToolUser caller, UUID id, boolean whileRunning, HttpServletRequest request) {
-		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+		String session = this.sessions.sessionOf(request).orElse("");
+		SseEmitter emitter = new SseEmitter(session.isEmpty() ? TIMEOUT.toMillis() : UNTIL_ITS_SESSION_ENDS);
 		Stream stream = new Stream(emitter, whileRunning);
 		ToolInstanceChanges.Watch watch = this.changes.follow(caller, id, stream);
-		this.open.put(emitter, this.sessions.sessionOf(request).orElse(""));
+		this.open.put(emitter, session);
 		this.opened.incrementAndGet();
 		Runnable closed = () -> {
 			watch.close();

@@ -35,8 +35,9 @@ import static org.awaitility.Awaitility.await;
  * quiet stream carries heartbeat comments, the stream completes at READY and with a
  * {@code deleted} event when the instance goes, and the replica counts its open streams.
  * Opened to follow a running tool, it stays open at READY and sends the change of its
- * data access notice. A stream ends with the session that opened it. Another user's
- * instance is refused with 404 before any stream opens ({@code ApiAccessIT}).
+ * data access notice. A stream ends with the session that opened it (signed out here at
+ * once; expired, or ended elsewhere, at the next heartbeat). Another user's instance is
+ * refused with 404 before any stream opens ({@code ApiAccessIT}).
  */
 class ToolProgressStreamIT extends IdentityIntegrationTest {
 
@@ -133,6 +134,21 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
 
 		assertThat(signedIn(owner).post("/api/v1/auth/logout", "{\"everywhere\": true}").status()).isEqualTo(204);
+
+		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void aStreamEndsAtTheNextHeartbeatOnceItsSessionExpires() {
+		Enrolled owner = this.users.enrolled("stream-expiry");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		Stream stream = open(signedIn(owner), instance.id(), "");
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+
+		assertThat(superuserQuery("UPDATE spring_session SET last_access_time = 0, expiry_time = 0 "
+				+ "WHERE principal_name = ? RETURNING session_id", owner.user().id().toString()))
+			.hasSize(1);
 
 		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
 		this.instances.delete(toolUser(owner), instance.id(), true);
