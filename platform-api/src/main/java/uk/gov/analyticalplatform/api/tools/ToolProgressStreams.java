@@ -43,14 +43,14 @@ import uk.gov.analyticalplatform.toollauncher.ToolUser;
  * tool, once it is FAILED, STOPPED or IDLED: READY is then followed too), and with an
  * event named {@code deleted} once it is gone. A comment every {@link #HEARTBEAT} keeps
  * proxies (ingress-nginx closes a silent response after 60 s) from cutting a quiet
- * stream. A stream opened through a session ends with it, and only then: at once when the
- * session ends on this replica (signed out, or ended by a request), otherwise at the next
- * heartbeat, which checks that each session streamed to still signs its user in (expired,
- * signed out on another replica, suspended, signed out everywhere). It has no timeout of
- * its own: a timeout would have a browser's EventSource open another, and each opening is
- * a request that keeps the session alive, so a page left open would never let its session
- * idle out. A stream opened with an API token completes after {@link #TIMEOUT} (a client
- * opens another; a revoked token opens none).
+ * stream. A stream opened through a session ends with it (if not before): at once when
+ * the session ends on this replica (signed out, or ended by a request), otherwise at the
+ * next heartbeat, which checks that each session streamed to still signs its user in
+ * (expired, signed out on another replica, suspended, signed out everywhere). It has no
+ * timeout of its own: a timeout would have a browser's EventSource open another, and each
+ * opening is a request that keeps the session alive, so a page left open would never let
+ * its session idle out. A stream opened with an API token completes after
+ * {@link #TIMEOUT} (a client opens another; a revoked token opens none).
  */
 @Component
 class ToolProgressStreams implements MeterBinder, DisposableBean {
@@ -64,9 +64,9 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 
 	static final String METRIC = "platform.tool.progress.streams";
 
-	private final ToolInstanceChanges changes;
-
 	private static final Logger log = LoggerFactory.getLogger(ToolProgressStreams.class);
+
+	private final ToolInstanceChanges changes;
 
 	/**
 	 * The streams open here, each with the session it was opened through ("" for none).

@@ -119,9 +119,14 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		Stream stream = open(session, instance.id(), "");
 		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
 
+		int before = stream.lines.size();
+
 		assertThat(session.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
 
 		await().atMost(PUSHED).untilTrue(stream.ended);
+		assertThat(stream.lines.subList(before, stream.lines.size()))
+			.as("ended by the sign-out, not by the heartbeat's check (which sends its heartbeat first)")
+			.doesNotContain(":heartbeat");
 		await().atMost(PUSHED).until(() -> openStreams() == openBefore);
 		this.instances.delete(toolUser(owner), instance.id(), true);
 	}
