@@ -9,8 +9,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
+import org.springframework.session.events.SessionDeletedEvent;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,7 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (spring-projects/spring-session#1731): with the JDBC store that is a query, a
  * transaction and a deserialisation on every request that writes a body. Within a request
  * (opened by {@link #scope()}, on the request's thread), the session read or saved first
- * is the one handed back; outside a request every call goes to the store.
+ * is the one handed back; outside a request every call goes to the store. A session
+ * deleted through it (signed out, invalidated) is announced with Spring Session's
+ * {@link SessionDeletedEvent}, as its JDBC store does not: what outlives a request of the
+ * session (a progress stream) ends with it.
  *
  * @param <S> the store's session type
  */
@@ -29,8 +35,11 @@ final class RequestScopedSessionReads<S extends Session> implements FindByIndexN
 
 	private final FindByIndexNameSessionRepository<S> store;
 
-	RequestScopedSessionReads(FindByIndexNameSessionRepository<S> store) {
+	private final ApplicationEventPublisher events;
+
+	RequestScopedSessionReads(FindByIndexNameSessionRepository<S> store, ApplicationEventPublisher events) {
 		this.store = store;
+		this.events = events;
 	}
 
 	/**
@@ -91,6 +100,7 @@ final class RequestScopedSessionReads<S extends Session> implements FindByIndexN
 			read.remove(id);
 		}
 		this.store.deleteById(id);
+		this.events.publishEvent(new SessionDeletedEvent(this, new MapSession(id)));
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -81,13 +82,13 @@ class SessionStoreConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor sessionReadsOncePerRequest() {
+	static BeanPostProcessor sessionReadsOncePerRequest(ApplicationEventPublisher events) {
 		return new BeanPostProcessor() {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				return (bean instanceof JdbcIndexedSessionRepository store) ? new RequestScopedSessionReads<>(store)
-						: bean;
+				return (bean instanceof JdbcIndexedSessionRepository store)
+						? new RequestScopedSessionReads<>(store, events) : bean;
 			}
 
 		};

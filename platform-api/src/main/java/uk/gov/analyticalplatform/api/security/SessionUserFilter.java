@@ -37,7 +37,7 @@ class SessionUserFilter extends OncePerRequestFilter {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof StoredSignIn stored) {
 			Optional<UserAccount> user = this.users.findById(stored.userId())
-				.filter((account) -> !account.suspended() && account.sessionEpoch() == stored.sessionEpoch());
+				.filter((account) -> stillSignedIn(account, stored.sessionEpoch()));
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			if (user.isPresent()) {
 				context.setAuthentication(PlatformAuthentication.forSession(user.get(), stored.secondFactorPassed()));
@@ -51,6 +51,11 @@ class SessionUserFilter extends OncePerRequestFilter {
 			SecurityContextHolder.setContext(context);
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Whether a session that signed in at this session epoch still signs the user in. */
+	static boolean stillSignedIn(UserAccount user, int sessionEpoch) {
+		return !user.suspended() && user.sessionEpoch() == sessionEpoch;
 	}
 
 	@Override

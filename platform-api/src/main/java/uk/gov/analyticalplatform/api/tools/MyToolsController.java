@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -110,11 +111,13 @@ class MyToolsController {
 	}
 
 	@GetMapping(path = "/api/v1/me/tools/{id}/events", produces = "text/event-stream")
-	@Operation(summary = "A stream of the instance's status (server-sent events named 'status', pushed as "
-			+ "each change commits), until it is READY, FAILED, STOPPED or IDLED ('deleted' if it goes); "
-			+ "a comment every 15 s keeps proxies from closing it")
-	SseEmitter events(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id) {
-		return this.streams.open(caller(user), id);
+	@Operation(summary = "A stream of the instance's status and data access notice (server-sent events named "
+			+ "'status', pushed as each change commits), until it is READY, FAILED, STOPPED or IDLED ('deleted' if "
+			+ "it goes); with whileRunning=true it stays open while the tool is READY too; a comment every 15 s "
+			+ "keeps proxies from closing it; it ends when the session that opened it ends")
+	SseEmitter events(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean whileRunning, HttpServletRequest request) {
+		return this.streams.open(caller(user), id, whileRunning, request);
 	}
 
 	private ToolUser caller(UserAccount user) {

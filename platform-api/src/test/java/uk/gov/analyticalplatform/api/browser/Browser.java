@@ -59,6 +59,26 @@ final class Browser implements AutoCloseable {
 			})()
 			""";
 
+	/**
+	 * An EventSource whose streams never open: each error {@link #failStreams} fires is
+	 * one a browser sees when a stream's connection drops and it tries again (readyState
+	 * still CONNECTING), as behind a proxy that cuts every stream.
+	 */
+	private static final String FAILING_STREAMS = """
+			(() => {
+			  const streams = []
+			  class FailingEventSource extends EventTarget {
+			    constructor(url) { super(); this.url = url; this.readyState = 0; streams.push(this) }
+			    close() { this.readyState = 2 }
+			  }
+			  Object.assign(FailingEventSource, { CONNECTING: 0, OPEN: 1, CLOSED: 2 })
+			  window.EventSource = FailingEventSource
+			  window.streamsOpened = () => streams.length
+			  window.failStreams = () => streams.filter((stream) => stream.readyState !== 2)
+			    .forEach((stream) => stream.dispatchEvent(new Event('error')))
+			})()
+			""";
+
 	/** The system property naming the folder screenshots go to. */
 	static final String SCREENSHOTS = "platform.screenshots";
 
@@ -91,6 +111,23 @@ final class Browser implements AutoCloseable {
 	void withoutEventSource() {
 		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
 				Map.of("source", "delete window.EventSource"));
+	}
+
+	/**
+	 * Makes every page from now on run with an EventSource whose streams keep failing
+	 * (they fail when {@link #failStreams} says so).
+	 */
+	void withFailingEventSource() {
+		((ChromeDriver) this.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+				Map.of("source", FAILING_STREAMS));
+	}
+
+	/**
+	 * Fails every stream the page holds open once; returns how many it has opened in all.
+	 */
+	long failStreams() {
+		script("window.failStreams()");
+		return (Long) script("return window.streamsOpened()");
 	}
 
 	void open(String path) {

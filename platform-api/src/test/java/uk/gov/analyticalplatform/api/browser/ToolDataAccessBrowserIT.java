@@ -31,16 +31,21 @@ import static org.awaitility.Awaitility.await;
  * running pod: EKS fixes a pod's credentials when it is created, and restarting the tool
  * by itself would cut its user's session. The instance reports instead that its data
  * access changed, until its owner restarts it and the new pod is created with the role.
- * "My tools" says so above the tools with a Restart button, checked for accessibility.
- * The tools' resync is an hour here, so nothing but data access's signal reaches the
- * service account in time. The real application on the real local cluster, the AWS
- * emulator and a real browser.
+ * "My tools" says so above the tools with a Restart button, checked for accessibility, as
+ * the change commits (no reload: the page follows its running tools' streams) and hides
+ * it the same way once it no longer holds; the home page's tools panel says the same. The
+ * tools' resync is an hour here, so nothing but data access's signal reaches the service
+ * account in time. The real application on the real local cluster, the AWS emulator and a
+ * real browser.
  */
 @TestPropertySource(properties = { "platform.tools.domain=tools.test", "platform.tools.reconciler.poll-interval=300ms",
 		"platform.tools.reconciler.resync-interval=1h" })
 class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 
 	static final Duration PROMPTLY = Duration.ofSeconds(60);
+
+	/** How soon a change committed reaches an open page. */
+	static final Duration PUSHED = Duration.ofSeconds(10);
 
 	static final String POD_ROLE = ClusterWorkloads.POD_ROLE;
 
@@ -76,10 +81,13 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 		assertThat(started.getMetadata().getAnnotations()).containsEntry(POD_ROLE, "");
 		assertThat(instance(analyst, id).path("dataAccessChanged").asBoolean()).isFalse();
 
-		Response grant = dataAdmin.post("/api/v1/grants", """
-				{"datasetId": "%s", "principal": {"type": "USER", "username": "%s"}, "level": "READ"}"""
-			.formatted(dataset, analystUser.username()));
-		assertThat(grant.status()).as(grant.toString()).isEqualTo(201);
+		signIn(analystUser);
+		this.browser.open("/tools");
+		assertThat(this.browser.find("#data-access-changed").isDisplayed()).isFalse();
+		assertThat(this.browser.find("#data-access-jupyterlab").isDisplayed()).isFalse();
+		this.browser.script("window.loadedOnce = true");
+
+		Response grant = grant(dataAdmin, dataset, analystUser);
 
 		await().atMost(PROMPTLY).untilAsserted(() -> {
 			String role = userRole(analyst);
@@ -90,17 +98,27 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 		String role = userRole(analyst);
 		assertThat(analyst.get("/api/v1/me/tools").json().path("items").get(0).path("dataAccessChanged").asBoolean())
 			.isTrue();
-		signIn(analystUser);
-		this.browser.open("/tools");
+		await().atMost(PUSHED).until(() -> this.browser.find("#data-access-changed").isDisplayed());
+		assertThat(this.browser.script("return window.loadedOnce === true")).as("shown without reloading the page")
+			.isEqualTo(true);
 		assertThat(this.browser.text("#data-access-changed"))
 			.contains("Your data access has changed: restart to use your new data access");
 		assertThat(this.browser.text("#data-access-jupyterlab")).isEqualTo("Restart to use your new data access.");
+		assertThat(this.browser.find("#tools-live").getAttribute("textContent"))
+			.isEqualTo("Your data access has changed: restart to use your new data access");
 		this.browser.assertAccessible();
 		this.browser.screenshot("tools-data-access-changed");
 		assertThat(templateRole(namespace)).as("the pod template keeps the role its pod was created with").isEmpty();
 		assertThat(readyPod(namespace).getMetadata().getUid()).as("the running tool is not restarted by itself")
 			.isEqualTo(started.getMetadata().getUid());
 		assertThat(instance(analyst, id).path("status").path("state").asString()).isEqualTo("READY");
+		this.browser.open("/");
+		assertThat(this.browser.text("#your-tools #data-access-changed"))
+			.as("the home page's tools panel says the same, with the same Restart")
+			.contains("Your data access has changed: restart to use your new data access");
+		assertThat(this.browser.find("#restart-for-data-access-jupyterlab").isDisplayed()).isTrue();
+		this.browser.assertAccessible();
+		this.browser.open("/tools");
 
 		this.browser.click("#restart-for-data-access-jupyterlab");
 		this.browser.awaitPath("/tools");
@@ -113,9 +131,10 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 			assertThat(pod.getMetadata().getAnnotations()).containsEntry(POD_ROLE, role);
 			assertThat(instance.path("dataAccessChanged").asBoolean()).isFalse();
 		});
-		this.browser.open("/tools");
-		assertThat(this.browser.all("#data-access-changed")).isEmpty();
-		assertThat(this.browser.all("#data-access-jupyterlab")).isEmpty();
+		this.browser.awaitText("#state-jupyterlab", "READY");
+		assertThat(this.browser.find("#data-access-changed").isDisplayed()).isFalse();
+		assertThat(this.browser.find("#data-access-jupyterlab").isDisplayed()).isFalse();
+		this.browser.script("window.loadedOnce = true");
 		Pod withRole = readyPod(namespace);
 
 		Response revoked = dataAdmin.send("DELETE", "/api/v1/grants/" + grant.json().path("id").asString(),
@@ -129,7 +148,27 @@ class ToolDataAccessBrowserIT extends BrowserIntegrationTest {
 		});
 		assertThat(templateRole(namespace)).isEqualTo(role);
 		assertThat(readyPod(namespace).getMetadata().getUid()).isEqualTo(withRole.getMetadata().getUid());
+		await().atMost(PUSHED).until(() -> this.browser.find("#data-access-changed").isDisplayed());
+
+		grant(dataAdmin, dataset, analystUser);
+
+		await().atMost(PROMPTLY).untilAsserted(() -> {
+			assertThat(serviceAccountRole(namespace)).as("the same role again").isEqualTo(role);
+			assertThat(instance(analyst, id).path("dataAccessChanged").asBoolean()).isFalse();
+		});
+		await().atMost(PUSHED).until(() -> !this.browser.find("#data-access-changed").isDisplayed());
+		assertThat(this.browser.find("#data-access-jupyterlab").isDisplayed()).isFalse();
+		assertThat(this.browser.script("return window.loadedOnce === true")).as("hidden without reloading the page")
+			.isEqualTo(true);
 		assertThat(analyst.send("DELETE", "/api/v1/me/tools/" + id, null).status()).isEqualTo(202);
+	}
+
+	private static Response grant(ApiClient dataAdmin, String dataset, Enrolled analyst) {
+		Response grant = dataAdmin.post("/api/v1/grants", """
+				{"datasetId": "%s", "principal": {"type": "USER", "username": "%s"}, "level": "READ"}"""
+			.formatted(dataset, analyst.username()));
+		assertThat(grant.status()).as(grant.toString()).isEqualTo(201);
+		return grant;
 	}
 
 	private static String startJupyter(ApiClient session) {

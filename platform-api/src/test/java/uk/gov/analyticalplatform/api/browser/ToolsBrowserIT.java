@@ -336,16 +336,9 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 
 	@Test
 	void withoutEventSourceTheProgressPageFollowsTheStartByPolling() {
-		Enrolled admin = this.users.enrolled("poll-admin", Role.PLATFORM_ADMIN);
 		Enrolled analyst = this.users.enrolled("poller");
 		ToolUser analystTools = toolUser(analyst);
-		this.owners.add(analystTools);
-		String tooBig = "poll-" + (System.nanoTime() % 100_000);
-		this.catalogue.createProfile(new ToolUser(admin.user().id(), admin.username(), Set.of(), true),
-				new ResourceProfile(tooBig, "More CPU than the quota", 16_000, 16_000, 1024, 1024, Duration.ofHours(1),
-						null));
-		ToolInstance started = this.instances.create(analystTools, Tool.JUPYTERLAB, null, tooBig);
-		awaitPhase(analystTools, started, InstancePhase.CREATING);
+		ToolInstance started = startBeyondQuota(analystTools);
 		this.browser.withoutEventSource();
 		signIn(analyst);
 
@@ -356,6 +349,44 @@ class ToolsBrowserIT extends BrowserIntegrationTest {
 
 		this.browser.awaitText("#state-name", "STOPPED");
 		assertThat(this.browser.path()).isEqualTo("/tools/" + started.id() + "/progress");
+	}
+
+	@Test
+	void whenItsStreamFailsThreeTimesTheProgressPagePollsInsteadAndStillGoesOnToTheReadyTool() {
+		Enrolled analyst = this.users.enrolled("flaky");
+		ToolUser analystTools = toolUser(analyst);
+		ToolInstance started = startBeyondQuota(analystTools);
+		this.browser.withFailingEventSource();
+		signIn(analyst);
+		this.browser.open("/tools/" + started.id() + "/progress");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.script("return window.streamsOpened()"), Long.valueOf(1)::equals);
+
+		this.browser.failStreams();
+		this.browser.failStreams();
+		assertThat(this.browser.attribute("#tool-progress", "data-live")).as("two errors: the stream may recover")
+			.isNull();
+		assertThat(this.browser.failStreams()).as("no other stream opened").isEqualTo(1);
+
+		assertThat(this.browser.attribute("#tool-progress", "data-live")).isEqualTo("poll");
+		this.instances.change(analystTools, started.id(), null, "small");
+		await().atMost(START).until(this.browser::url, started.url()::equals);
+	}
+
+	/**
+	 * Starts the user's JupyterLab with a new profile beyond their namespace's quota: it
+	 * stays CREATING (no pod can be made) until it is switched or cancelled.
+	 */
+	private ToolInstance startBeyondQuota(ToolUser analyst) {
+		this.owners.add(analyst);
+		Enrolled admin = this.users.enrolled("quota-admin", Role.PLATFORM_ADMIN);
+		String tooBig = "big-" + (System.nanoTime() % 100_000);
+		this.catalogue.createProfile(new ToolUser(admin.user().id(), admin.username(), Set.of(), true),
+				new ResourceProfile(tooBig, "More CPU than the quota", 16_000, 16_000, 1024, 1024, Duration.ofHours(1),
+						null));
+		ToolInstance started = this.instances.create(analyst, Tool.JUPYTERLAB, null, tooBig);
+		awaitPhase(analyst, started, InstancePhase.CREATING);
+		return started;
 	}
 
 	/** Whether the browser is on a progress page, or has gone on to the tool. */

@@ -34,8 +34,10 @@ import static org.awaitility.Awaitility.await;
  * this application reaching a cluster) is pushed as a {@code status} event at once, a
  * quiet stream carries heartbeat comments, the stream completes at READY and with a
  * {@code deleted} event when the instance goes, and the replica counts its open streams.
- * Another user's instance is refused with 404 before any stream opens
- * ({@code ApiAccessIT}).
+ * Opened to follow a running tool, it stays open at READY and sends the change of its
+ * data access notice. A stream ends with the session that opened it (signed out here at
+ * once; expired, or ended elsewhere, at the next heartbeat). Another user's instance is
+ * refused with 404 before any stream opens ({@code ApiAccessIT}).
  */
 class ToolProgressStreamIT extends IdentityIntegrationTest {
 
@@ -52,7 +54,7 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		Enrolled owner = this.users.enrolled("stream-owner");
 		ToolInstance instance = this.instances.create(toolUser(owner), Tool.JUPYTERLAB, null, null);
 		double openBefore = openStreams();
-		Stream stream = open(signedIn(owner), instance.id());
+		Stream stream = open(signedIn(owner), instance.id(), "");
 		await().atMost(PUSHED).until(() -> stream.data().stream().anyMatch((data) -> data.contains("\"PENDING\"")));
 		assertThat(stream.lines).first().isEqualTo("event:status");
 		assertThat(openStreams()).isEqualTo(openBefore + 1);
@@ -76,13 +78,90 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 	void theStreamOfAnInstanceThatGoesEndsWithADeletedEvent() {
 		Enrolled owner = this.users.enrolled("stream-deleted");
 		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
-		Stream stream = open(signedIn(owner), instance.id());
+		Stream stream = open(signedIn(owner), instance.id(), "");
 		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
 
 		superuserQuery("DELETE FROM tool_instances WHERE id = ?::uuid RETURNING id", instance.id().toString());
 
 		await().atMost(PUSHED).untilTrue(stream.ended);
 		assertThat(stream.lines).contains("event:deleted");
+	}
+
+	@Test
+	void openedToFollowARunningToolTheStreamStaysOpenAtReadyAndSendsEachChangeOfItsDataAccessNotice() {
+		Enrolled owner = this.users.enrolled("stream-running");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.JUPYTERLAB, null, null);
+		superuserQuery("UPDATE tool_instances SET phase = 'READY', step = NULL, running_role_arn = '' "
+				+ "WHERE id = ?::uuid RETURNING id", instance.id().toString());
+		Stream stream = open(signedIn(owner), instance.id(), "?whileRunning=true");
+		await().atMost(PUSHED).until(() -> stream.data().stream().anyMatch((data) -> data.contains("\"READY\"")));
+		assertThat(stream.data()).last().asString().contains("\"dataAccessChanged\":false");
+
+		setRoles(instance.id(), "role_arn", "arn:aws:iam::123456789012:role/stream-running");
+
+		await().atMost(PUSHED)
+			.until(() -> stream.data().stream().anyMatch((data) -> data.contains("\"dataAccessChanged\":true")));
+		setRoles(instance.id(), "running_role_arn", "arn:aws:iam::123456789012:role/stream-running");
+		await().atMost(PUSHED)
+			.until(() -> stream.data().get(stream.data().size() - 1).contains("\"dataAccessChanged\":false"));
+		assertThat(stream.ended).isFalse();
+		writeAsAnotherReplica(instance.id(), "STOPPED", null);
+		await().atMost(PUSHED).untilTrue(stream.ended);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void aStreamEndsAsSoonAsTheSessionThatOpenedItSignsOut() {
+		Enrolled owner = this.users.enrolled("stream-signout");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		ApiClient session = signedIn(owner);
+		double openBefore = openStreams();
+		Stream stream = open(session, instance.id(), "");
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+
+		int before = stream.lines.size();
+
+		assertThat(session.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+
+		await().atMost(PUSHED).untilTrue(stream.ended);
+		assertThat(stream.lines.subList(before, stream.lines.size()))
+			.as("ended by the sign-out, not by the heartbeat's check (which sends its heartbeat first)")
+			.doesNotContain(":heartbeat");
+		await().atMost(PUSHED).until(() -> openStreams() == openBefore);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void aStreamEndsAtTheNextHeartbeatOnceItsUserSignsOutEverywhereFromAnotherSession() {
+		Enrolled owner = this.users.enrolled("stream-everywhere");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		Stream stream = open(signedIn(owner), instance.id(), "");
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+
+		assertThat(signedIn(owner).post("/api/v1/auth/logout", "{\"everywhere\": true}").status()).isEqualTo(204);
+
+		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void aStreamEndsAtTheNextHeartbeatOnceItsSessionExpires() {
+		Enrolled owner = this.users.enrolled("stream-expiry");
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		Stream stream = open(signedIn(owner), instance.id(), "");
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+
+		assertThat(superuserQuery("UPDATE spring_session SET last_access_time = 0, expiry_time = 0 "
+				+ "WHERE principal_name = ? RETURNING session_id", owner.user().id().toString()))
+			.hasSize(1);
+
+		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
+		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	private void setRoles(UUID id, String column, String role) {
+		superuserQuery("UPDATE tool_instances SET " + column + " = ? WHERE id = ?::uuid RETURNING id", role,
+				id.toString());
 	}
 
 	private void writeAsAnotherReplica(UUID id, String phase, String step) {
@@ -94,9 +173,9 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		return this.meters.get(ToolProgressStreams.METRIC).gauge().value();
 	}
 
-	private Stream open(ApiClient session, UUID id) {
+	private Stream open(ApiClient session, UUID id, String query) {
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me/tools/" + id + "/events"))
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me/tools/" + id + "/events" + query))
 			.header("Accept", "text/event-stream")
 			.build();
 		Stream stream = new Stream();

@@ -1,15 +1,23 @@
 package uk.gov.analyticalplatform.toollauncher.internal.instances;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +120,46 @@ class InstanceStatusIT {
 		await().atMost(PUSHED).until(() -> seen.latest().phase() == InstancePhase.READY);
 		assertThat(seen.states()).containsSubsequence(InstancePhase.PENDING, InstancePhase.STARTING,
 				InstancePhase.READY);
+	}
+
+	@Test
+	void aRunningInstancesFollowersAreToldAsItCommitsWhenItsOwnersRoleNoLongerMatchesItsPods() {
+		ToolUser dave = user("dave");
+		ToolInstance started = create(dave);
+		this.otherReplica.observe(started.id(), InstancePhase.READY, null, null, "quay.io/jupyter/x@sha256:1", "");
+		Following seen = follow(dave, started.id());
+		await().atMost(PUSHED).until(() -> seen.latest() != null && seen.latest().phase() == InstancePhase.READY);
+		assertThat(seen.latest().dataAccessChanged()).isFalse();
+
+		this.otherReplica.recordRoles(started.id(), "arn:aws:iam::123456789012:role/dave", null);
+
+		await().atMost(PUSHED).until(() -> seen.latest().dataAccessChanged());
+		this.otherReplica.observe(started.id(), InstancePhase.READY, null, null, null,
+				"arn:aws:iam::123456789012:role/dave");
+		await().atMost(PUSHED).until(() -> !seen.latest().dataAccessChanged());
+	}
+
+	@Test
+	void onlyWhatAStatusOrItsDataAccessNoticeShowsNotifiesTheReplicasNotTheGatesActivityWrites() throws SQLException {
+		ToolUser erin = user("erin");
+		ToolInstance started = create(erin);
+		try (Connection listening = DriverManager.getConnection(this.url, this.username, this.password)) {
+			listening.createStatement().execute("LISTEN " + InstanceWatches.CHANNEL);
+
+			this.otherReplica.recordActivity(Map.of(started.id(), Instant.now()));
+			this.otherReplica.recordRoles(started.id(), null, "");
+			assertThat(notifications(listening)).as("activity and the pod template's role notify nobody").isEmpty();
+
+			this.otherReplica.recordRoles(started.id(), "arn:aws:iam::123456789012:role/erin", null);
+			assertThat(notifications(listening)).as("the owner's role").containsExactly(started.id().toString());
+		}
+	}
+
+	/** The notifications delivered so far (a query's round trip brings those pending). */
+	private static List<String> notifications(Connection listening) throws SQLException {
+		listening.createStatement().execute("SELECT 1");
+		PGNotification[] delivered = listening.unwrap(PGConnection.class).getNotifications();
+		return (delivered != null) ? Arrays.stream(delivered).map(PGNotification::getParameter).toList() : List.of();
 	}
 
 	@Test

@@ -50,7 +50,6 @@ class ToolsPageController {
 		ToolUser user = user();
 		List<ToolInstance> mine = this.instances.mine(user);
 		model.addAttribute("instances", mine);
-		model.addAttribute("restartForDataAccess", mine.stream().filter(ToolInstance::dataAccessChanged).toList());
 		model.addAttribute("launchable", this.catalogue.launchable(user));
 		model.addAttribute("tools", Tool.values());
 		return "tools/tools";
