@@ -30,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.kubernetes.Owner;
+import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.testing.ClusterNamespaces;
 import uk.gov.analyticalplatform.testing.PlatformServices;
 import uk.gov.analyticalplatform.testing.TestDatabases;
@@ -157,9 +158,12 @@ public class ToolsStartBenchmark {
 
 		private final List<ToolUser> users = new ArrayList<>();
 
+		private final List<ReconcileLoop> loops;
+
 		Run(ConfigurableApplicationContext context, int users) {
 			this.instances = context.getBean(ToolInstances.class);
 			this.jdbc = context.getBean(JdbcClient.class);
+			this.loops = context.getBeanProvider(ReconcileLoop.class).stream().toList();
 			String run = UUID.randomUUID().toString().substring(0, 6);
 			for (int i = 0; i < users; i++) {
 				this.users.add(new ToolUser(UUID.randomUUID(), "bench-" + run + "-" + i, Set.of(), false));
@@ -174,6 +178,8 @@ public class ToolsStartBenchmark {
 						this.users.size(), startLimit, workers);
 			}
 			Map<String, Long> threads = ThreadsCpu.read();
+			long reconciled = reconciled();
+			long failed = failed();
 			long cpu = processCpuNanos();
 			try {
 				long began = System.nanoTime();
@@ -192,6 +198,8 @@ public class ToolsStartBenchmark {
 								+ "and the garbage collector's %.1f s (window %s to %s)%n",
 						label, (processCpuNanos() - cpu) / 1e9, spent.getOrDefault(ThreadsCpu.COMPILER, 0L) / 1e9,
 						spent.getOrDefault(ThreadsCpu.GC, 0L) / 1e9, from, Instant.now());
+				System.out.printf("%s: reconciles meanwhile %d, of which failed %d; applied after (from the first "
+						+ "row): %s%n", label, reconciled() - reconciled, failed() - failed, appliedSpread());
 				long ready = waitUntil("every instance READY", () -> count("phase = 'READY'") == this.users.size(),
 						began);
 				System.out.printf("%s: every instance READY: %.1f s (goal < 60 s)%n", label, ready / 1e9);
@@ -199,6 +207,26 @@ public class ToolsStartBenchmark {
 			finally {
 				deleteAll(label);
 			}
+		}
+
+		private long reconciled() {
+			return this.loops.stream().mapToLong(ReconcileLoop::reconciled).sum();
+		}
+
+		private long failed() {
+			return this.loops.stream().mapToLong(ReconcileLoop::failures).sum();
+		}
+
+		/**
+		 * When the instances were applied, from the first one's creation: a tail shows.
+		 */
+		private String appliedSpread() {
+			return this.jdbc.sql("SELECT string_agg(q || ' ' || round(s::numeric, 1) || ' s', ', ') FROM ("
+					+ "SELECT unnest(ARRAY['p50', 'p90', 'p99', 'max']) AS q, unnest(percentile_cont(ARRAY[0.5, 0.9, "
+					+ "0.99, 1.0]) WITHIN GROUP (ORDER BY extract(epoch FROM applied_at - first.at))) AS s "
+					+ "FROM tool_instances, (SELECT min(created_at) AS at FROM tool_instances) first) spread")
+				.query(String.class)
+				.single();
 		}
 
 		private static long processCpuNanos() {
