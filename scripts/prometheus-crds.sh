@@ -23,6 +23,11 @@ fetched() { [ -s "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; }
 fetch() {
   if fetched; then echo "$cache/crds"; return; fi
   command -v go >/dev/null || { log "Go is needed to fetch the CRDs from the module proxy"; exit 1; }
+  # one fetch at a time on this machine (a CI run and a benchmark may start services at once)
+  mkdir -p "$cache"
+  exec {lock}>"$cache/.lock"
+  flock "$lock"
+  if fetched; then echo "$cache/crds"; return; fi
   log "fetching $module@$version from the Go module proxy"
   local info dir sum
   info=$(cd "$(mktemp -d)" && GOTOOLCHAIN=local GOFLAGS=-mod=mod go mod download -json "$module@$version")

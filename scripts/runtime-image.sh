@@ -29,6 +29,10 @@ build() {
   cache="${PLATFORM_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/analytical-platform}/runtime-image/$release"
   stamp="$cache/stamp"
   want="jdk $release $(sha256sum "$here/runtime-image.sh" | cut -c1-16)"
+  # one build (and no copy of a half-made one) at a time on this machine
+  mkdir -p "$cache"
+  exec {lock}>"$cache/.lock"
+  flock "$lock"
   if ! [ -s "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     make_root "$jdk" "$cache/root"
     echo "$want" >"$stamp"

@@ -10,7 +10,9 @@
 #   go_tool_built [BINARY]                     the stamp is current (and bin/BINARY is there)
 #   go_tool_build ABOUT COMMAND...             runs COMMAND in MODULE_DIR (GOTOOLCHAIN=local,
 #                                              CGO_ENABLED=0, GOFLAGS=-mod=mod, modules downloaded,
-#                                              a progress line a minute), then writes the stamp
+#                                              a progress line a minute), then writes the stamp;
+#                                              under a lock on the cache folder, so that two runs on one
+#                                              machine (a CI run and a benchmark) build once, not both at once
 
 go_tool() {
   go_tool_name=$1
@@ -31,6 +33,16 @@ go_tool_build() {
   shift
   command -v go >/dev/null || { log "Go is needed to build $go_tool_name (the machine's Go)"; exit 1; }
   mkdir -p "$cache/bin"
+  exec {go_tool_lock}>"$cache/.lock"
+  if ! flock -n "$go_tool_lock"; then
+    log "waiting for another run building $go_tool_name into $cache"
+    flock "$go_tool_lock"
+  fi
+  if go_tool_built; then
+    log "built meanwhile by another run"
+    exec {go_tool_lock}>&-
+    return
+  fi
   local started=$SECONDS
   log "building $go_tool_name into $cache ($about)"
   (
@@ -43,5 +55,6 @@ go_tool_build() {
     "$@"
   )
   echo "$want" >"$stamp"
+  exec {go_tool_lock}>&-
   log "built in $((SECONDS - started)) s"
 }
