@@ -109,9 +109,10 @@ public final class AppManifests {
 		objects.add(admitIngressController(spec, settings));
 		objects.add(secret(spec));
 		if (spec.version() != null) {
-			objects.add(deployment(spec, roleArn, settings));
+			// the Deployment last: a version is never running before it can be reached
 			objects.add(service(spec, settings));
 			objects.add(ingress(spec, settings));
+			objects.add(deployment(spec, roleArn, settings));
 		}
 		return objects;
 	}

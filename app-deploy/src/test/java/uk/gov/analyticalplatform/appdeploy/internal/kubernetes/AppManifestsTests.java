@@ -47,6 +47,12 @@ class AppManifestsTests {
 	}
 
 	@Test
+	void aDeployedAppsDeploymentComesLastSoNoVersionRunsBeforeItCanBeReached() {
+		List<HasMetadata> objects = AppManifests.desired(DEPLOYED, ROLE, SETTINGS);
+		assertThat(objects).extracting(HasMetadata::getKind).endsWith("Service", "Ingress", "Deployment");
+	}
+
+	@Test
 	void aDeployedAppRunsItsVersionUnprivilegedWithLimitsAProbeAndNoUnavailableReplica() {
 		Deployment deployment = only(Deployment.class);
 		assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();

@@ -72,8 +72,11 @@ public final class ToolManifests {
 	 * The instance's objects, in apply order: home volume, Deployment, Service, Ingress.
 	 */
 	public static List<HasMetadata> instanceObjects(DesiredInstance instance, ToolSettings settings) {
-		return List.of(home(instance, settings), deployment(instance, settings), service(instance),
-				ingress(instance, settings));
+		// the Deployment last: its pod can be Ready (and the tool shown READY) only once
+		// the Service and Ingress that reach it exist; the home volume first (reset keeps
+		// it)
+		return List.of(home(instance, settings), service(instance), ingress(instance, settings),
+				deployment(instance, settings));
 	}
 
 	/** The kinds {@link #userObjects} makes, for pruning. */

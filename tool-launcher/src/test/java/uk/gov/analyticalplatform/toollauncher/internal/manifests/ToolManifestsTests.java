@@ -85,11 +85,13 @@ class ToolManifestsTests {
 	}
 
 	@Test
-	void anInstanceIsAHomeVolumeDeploymentServiceAndIngressInTheUsersNamespace() {
+	void anInstanceIsAHomeVolumeServiceIngressAndLastTheDeploymentInTheUsersNamespace() {
 		List<HasMetadata> objects = ToolManifests.instanceObjects(jupyter(true), SETTINGS);
 
+		// applied in this order: no pod is Ready (the tool READY) before it can be
+		// reached
 		assertThat(objects).extracting(HasMetadata::getKind)
-			.containsExactly("PersistentVolumeClaim", "Deployment", "Service", "Ingress");
+			.containsExactly("PersistentVolumeClaim", "Service", "Ingress", "Deployment");
 		assertThat(objects).allSatisfy((object) -> {
 			assertThat(object.getMetadata().getNamespace()).isEqualTo("user-alice");
 			assertThat(object.getMetadata().getLabels()).containsEntry(ToolManifests.TOOL_LABEL, "jupyterlab");
