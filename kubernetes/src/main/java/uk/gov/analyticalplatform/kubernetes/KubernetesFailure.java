@@ -1,10 +1,13 @@
 package uk.gov.analyticalplatform.kubernetes;
 
+import uk.gov.analyticalplatform.reconcile.ApplyFailed;
+
 /**
- * The API server refused or could not do what was asked. Messages are written to be shown
- * as a reconciler's status reason: they name the object and quote the server's reason.
+ * The API server refused or could not do what was asked. The message is a reconciler's
+ * whole status reason ({@link ApplyFailed}): it names the object and quotes the server's
+ * reason.
  */
-public class KubernetesFailure extends RuntimeException {
+public class KubernetesFailure extends ApplyFailed {
 
 	private final int code;
 

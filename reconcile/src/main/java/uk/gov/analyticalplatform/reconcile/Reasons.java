@@ -10,11 +10,14 @@ public final class Reasons {
 	}
 
 	/**
-	 * The failure's type and message, never blank, at most {@link #MAX_LENGTH}
-	 * characters.
+	 * An {@link ApplyFailed}'s message, which is the whole reason; any other failure's
+	 * type and message. Never blank, at most {@link #MAX_LENGTH} characters.
 	 */
 	public static String of(Throwable failure) {
 		String message = failure.getMessage();
+		if (failure instanceof ApplyFailed) {
+			return cut(message);
+		}
 		return cut(failure.getClass().getSimpleName() + ((message != null) ? ": " + message : ""));
 	}
 

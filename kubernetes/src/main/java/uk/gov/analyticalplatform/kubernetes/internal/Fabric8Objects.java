@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -131,13 +130,12 @@ class Fabric8Objects implements KubernetesObjects {
 	 * first apply, or one made while it was created by someone else).
 	 */
 	private void recreateOrThrow(Owner owner, HasMetadata desired, HasMetadata before, ObjectRejected refusal) {
-		Status status = Failures.status(refusal);
-		if (!Recreation.KINDS.contains(desired.getKind()) || !Recreation.immutable(status)) {
+		if (!Recreation.candidate(desired, Failures.status(refusal))) {
 			throw refusal;
 		}
 		HasMetadata existing = (before != null) ? before
 				: Failures.translate("read " + ObjectRef.of(desired), () -> this.client.resource(desired).get());
-		if (!Recreation.allowed(desired, existing, owner, status)) {
+		if (!Recreation.allowed(existing, owner)) {
 			throw refusal;
 		}
 		recreate(owner, desired, existing);

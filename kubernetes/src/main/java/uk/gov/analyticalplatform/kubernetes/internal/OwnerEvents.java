@@ -30,7 +30,7 @@ final class OwnerEvents<T extends HasMetadata> implements ResourceEventHandler<T
 
 	private final Consumer<String> changed;
 
-	private OwnerEvents(String ownerLabel, Consumer<String> changed) {
+	OwnerEvents(String ownerLabel, Consumer<String> changed) {
 		this.ownerLabel = ownerLabel;
 		this.changed = changed;
 	}
@@ -75,11 +75,7 @@ final class OwnerEvents<T extends HasMetadata> implements ResourceEventHandler<T
 	}
 
 	private void report(T object) {
-		Map<String, String> labels = object.getMetadata().getLabels();
-		String owner = (labels != null) ? labels.get(this.ownerLabel) : null;
-		if (owner != null) {
-			this.changed.accept(owner);
-		}
+		owners(object, this.ownerLabel).forEach(this.changed);
 	}
 
 }

@@ -25,7 +25,9 @@ import uk.gov.analyticalplatform.kubernetes.Owner;
  * immutable: an object that is also invalid in another way is refused as it is, and the
  * old one is kept.</li>
  * </ul>
- * No I/O: the adapter asks, then deletes with a precondition on the old object's UID.
+ * No I/O, and each condition is checked once: the adapter asks {@link #candidate} of the
+ * refusal alone, reads the object only for a candidate, asks {@link #allowed} of what it
+ * read, then deletes with a precondition on the old object's UID.
  */
 final class Recreation {
 
@@ -42,7 +44,7 @@ final class Recreation {
 	 * Ingress (nothing immutable in what the platform sets, and a NetworkPolicy deleted
 	 * even briefly leaves the namespace open), Secret (it holds data).
 	 */
-	static final Set<String> KINDS = Set.of("Service");
+	private static final Set<String> KINDS = Set.of("Service");
 
 	/**
 	 * The API server's own words for a field that cannot change: {@code field is
@@ -55,20 +57,31 @@ final class Recreation {
 	}
 
 	/**
-	 * Whether the owner's {@code existing} object may be deleted and created anew as
-	 * {@code desired}, after the API server refused applying it with {@code refusal}.
+	 * Whether applying {@code desired} refused with {@code refusal} could be mended by
+	 * recreating it: its kind is one of {@link #KINDS} and the refusal is for immutable
+	 * fields only. Needs nothing from the cluster; whether the object there may go is
+	 * {@link #allowed}.
 	 */
-	static boolean allowed(HasMetadata desired, HasMetadata existing, Owner owner, Status refusal) {
-		if (!KINDS.contains(desired.getKind()) || existing == null || existing.getMetadata().getUid() == null
+	static boolean candidate(HasMetadata desired, Status refusal) {
+		return KINDS.contains(desired.getKind()) && immutable(refusal);
+	}
+
+	/**
+	 * Whether the object in the cluster, read after a {@link #candidate} refusal, may be
+	 * deleted and created anew: it is there, has a UID to delete on condition of, is the
+	 * owner's and is not already being deleted.
+	 */
+	static boolean allowed(HasMetadata existing, Owner owner) {
+		if (existing == null || existing.getMetadata().getUid() == null
 				|| existing.getMetadata().getDeletionTimestamp() != null) {
 			return false;
 		}
 		Map<String, String> labels = existing.getMetadata().getLabels();
-		return labels != null && labels.entrySet().containsAll(owner.selector().entrySet()) && immutable(refusal);
+		return labels != null && labels.entrySet().containsAll(owner.selector().entrySet());
 	}
 
 	/** Whether a refusal is 422 Invalid for immutable fields, and for nothing else. */
-	static boolean immutable(Status refusal) {
+	private static boolean immutable(Status refusal) {
 		if (refusal == null || refusal.getCode() == null || refusal.getCode() != 422
 				|| !"Invalid".equals(refusal.getReason()) || refusal.getDetails() == null) {
 			return false;

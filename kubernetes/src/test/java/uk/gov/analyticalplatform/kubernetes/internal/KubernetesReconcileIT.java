@@ -119,7 +119,7 @@ class KubernetesReconcileIT {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> state("refused-app"), ApplyState.FAILED::equals);
 		StatusRow<String> row = this.rows.find("refused-app").orElseThrow();
-		assertThat(row.reason()).startsWith("ObjectRejected: Deployment " + namespace + "/refused-app was rejected")
+		assertThat(row.reason()).startsWith("Deployment " + namespace + "/refused-app was rejected")
 			.contains("spec.replicas")
 			.contains("must be greater than or equal to 0");
 		assertThat(row.failures()).isPositive();

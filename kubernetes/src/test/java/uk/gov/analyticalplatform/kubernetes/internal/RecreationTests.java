@@ -22,10 +22,10 @@ class RecreationTests {
 
 	@Test
 	void anOwnedServiceRefusedOnlyForAFieldThatCannotChangeIsRecreated() {
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER, CLUSTER_IP)).isTrue();
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER,
-				refusal(422, "Invalid", "Invalid value: \"x\": field is immutable")))
+		assertThat(Recreation.candidate(service(), CLUSTER_IP)).isTrue();
+		assertThat(Recreation.candidate(service(), refusal(422, "Invalid", "Invalid value: \"x\": field is immutable")))
 			.isTrue();
+		assertThat(Recreation.allowed(owned(service()), OWNER)).isTrue();
 	}
 
 	@Test
@@ -48,9 +48,9 @@ class RecreationTests {
 			.endMetadata()
 			.build();
 
-		assertThat(Recreation.allowed(claim, owned(claim), OWNER, immutable)).isFalse();
-		assertThat(Recreation.allowed(deployment, owned(deployment), OWNER, immutable)).isFalse();
-		assertThat(Recreation.allowed(policy, owned(policy), OWNER, immutable)).isFalse();
+		assertThat(Recreation.candidate(claim, immutable)).isFalse();
+		assertThat(Recreation.candidate(deployment, immutable)).isFalse();
+		assertThat(Recreation.candidate(policy, immutable)).isFalse();
 	}
 
 	@Test
@@ -63,24 +63,22 @@ class RecreationTests {
 			.endDetails()
 			.build();
 
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER, mixed)).isFalse();
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER,
+		assertThat(Recreation.candidate(service(), mixed)).isFalse();
+		assertThat(Recreation.candidate(service(),
 				refusal(422, "Invalid", "Invalid value: 70000: must be between 1 and 65535, inclusive")))
 			.isFalse();
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER,
+		assertThat(Recreation.candidate(service(),
 				new StatusBuilder(CLUSTER_IP).editDetails().withCauses().endDetails().build()))
 			.isFalse();
 	}
 
 	@Test
 	void onlyAnInvalidRefusalCounts() {
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER,
+		assertThat(Recreation.candidate(service(),
 				refusal(409, "Conflict", "the object has been modified; field is immutable")))
 			.isFalse();
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER,
-				refusal(400, "BadRequest", "field is immutable")))
-			.isFalse();
-		assertThat(Recreation.allowed(service(), owned(service()), OWNER, null)).isFalse();
+		assertThat(Recreation.candidate(service(), refusal(400, "BadRequest", "field is immutable"))).isFalse();
+		assertThat(Recreation.candidate(service(), null)).isFalse();
 	}
 
 	@Test
@@ -93,11 +91,11 @@ class RecreationTests {
 		HasMetadata unread = owned(service());
 		unread.getMetadata().setUid(null);
 
-		assertThat(Recreation.allowed(service(), others, OWNER, CLUSTER_IP)).isFalse();
-		assertThat(Recreation.allowed(service(), service(), OWNER, CLUSTER_IP)).isFalse();
-		assertThat(Recreation.allowed(service(), going, OWNER, CLUSTER_IP)).isFalse();
-		assertThat(Recreation.allowed(service(), unread, OWNER, CLUSTER_IP)).isFalse();
-		assertThat(Recreation.allowed(service(), null, OWNER, CLUSTER_IP)).isFalse();
+		assertThat(Recreation.allowed(others, OWNER)).isFalse();
+		assertThat(Recreation.allowed(service(), OWNER)).isFalse();
+		assertThat(Recreation.allowed(going, OWNER)).isFalse();
+		assertThat(Recreation.allowed(unread, OWNER)).isFalse();
+		assertThat(Recreation.allowed(null, OWNER)).isFalse();
 	}
 
 	@Test

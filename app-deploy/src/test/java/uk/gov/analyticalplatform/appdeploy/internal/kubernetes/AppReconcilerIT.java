@@ -154,8 +154,7 @@ class AppReconcilerIT {
 
 		await().atMost(ROLLOUT).until(() -> status(name).state(), "FAILED"::equals);
 		AppStatus failed = status(name);
-		assertThat(failed.reason()).startsWith("RolloutFailed: version 2 cannot start: FailedCreate")
-			.contains("exceeded quota");
+		assertThat(failed.reason()).startsWith("version 2 cannot start: FailedCreate").contains("exceeded quota");
 		assertThat(failed.servingVersion()).isEqualTo(1);
 		List<Pod> pods = this.admin.pods().inNamespace(namespace).list().getItems();
 		assertThat(pods).singleElement().satisfies((pod) -> {

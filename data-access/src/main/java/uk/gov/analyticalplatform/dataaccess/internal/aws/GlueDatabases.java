@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.RoleNotOwned;
+import uk.gov.analyticalplatform.reconcile.ApplyFailed;
 
 /**
  * Athena datasets' Glue databases: created tagged as the platform's, or adopted by adding
@@ -51,7 +52,7 @@ class GlueDatabases {
 				this.glue.getTable((r) -> r.databaseName(database).name(table));
 			}
 			catch (EntityNotFoundException ex) {
-				throw new IllegalStateException("Glue table " + database + "." + table
+				throw new ApplyFailed("Glue table " + database + "." + table
 						+ " does not exist yet; the pipeline or crawler that writes it creates it");
 			}
 		}

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -75,7 +73,7 @@ class AccessReconcilersConfiguration {
 
 	@Bean
 	ReconcileLoop<UUID> dataAccessDatasetLoop(DatasetRows datasets, AwsGateway aws, AccountPolicyCompiler compiler,
-			DataSource dataSource, PlatformTransactionManager transactions, Leadership leadership,
+			JdbcClient jdbc, PlatformTransactionManager transactions, Leadership leadership,
 			ObjectProvider<Clock> clock, ReconcileSignals signals, DataAccessProperties properties) {
 		DataAccessProperties.Buckets buckets = properties.buckets();
 		DataAccessProperties.Reconciler settings = properties.reconciler();
@@ -83,8 +81,8 @@ class AccessReconcilersConfiguration {
 				new DatasetProvisioner.Settings(buckets.infrequentAccessDays(), buckets.archiveDays(),
 						buckets.kmsKeyId(), buckets.tlsOnly(), buckets.archiveStorageClass(),
 						blankToNull(buckets.accessLogBucket()), buckets.uploadOrigins()));
-		StatusRows<UUID> statuses = new StatusRows<>(JdbcClient.create(dataSource),
-				DataAccessAutoConfiguration.clock(clock), signals, "dataset_status", "dataset_id", UUID.class);
+		StatusRows<UUID> statuses = new StatusRows<>(jdbc, DataAccessAutoConfiguration.clock(clock), signals,
+				"dataset_status", "dataset_id", UUID.class);
 		TrackedReconciler<UUID> reconciler = new TrackedReconciler<>(statuses, provisioner,
 				new Backoff(settings.baseBackoff(), settings.maxBackoff()), new TransactionTemplate(transactions));
 		return listening(signals, new ReconcileLoop<>("dataaccess-datasets", reconciler, leadership,

@@ -3,8 +3,6 @@ package uk.gov.analyticalplatform.dataaccess.internal.config;
 import java.time.Clock;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -46,11 +44,12 @@ import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 
 /**
- * Wires the data access module over the application's DataSource, transaction manager and
- * audit log, and the AWS SDK clients. Notifications of access requests are queued and
- * delivered only when the application provides an {@link AccessNotificationSender}.
+ * Wires the data access module over the application's one {@link JdbcClient}, transaction
+ * manager and audit log, and the AWS SDK clients. Notifications of access requests are
+ * queued and delivered only when the application provides an
+ * {@link AccessNotificationSender}.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
 @Import({ AccessReconcilersConfiguration.class, ProposalConfiguration.class, UploadConfiguration.class,
 		FlowsConfiguration.class })
@@ -79,18 +78,18 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	RoleStatusRows dataAccessRoles(DataSource dataSource, ObjectProvider<Clock> clock, ReconcileSignals signals) {
-		return new RoleStatusRows(JdbcClient.create(dataSource), clock(clock), signals);
+	RoleStatusRows dataAccessRoles(JdbcClient jdbc, ObjectProvider<Clock> clock, ReconcileSignals signals) {
+		return new RoleStatusRows(jdbc, clock(clock), signals);
 	}
 
 	@Bean
-	DatasetRows dataAccessDatasetRows(DataSource dataSource) {
-		return new DatasetRows(JdbcClient.create(dataSource));
+	DatasetRows dataAccessDatasetRows(JdbcClient jdbc) {
+		return new DatasetRows(jdbc);
 	}
 
 	@Bean
-	GroupRows dataAccessGroupRows(DataSource dataSource) {
-		return new GroupRows(JdbcClient.create(dataSource));
+	GroupRows dataAccessGroupRows(JdbcClient jdbc) {
+		return new GroupRows(jdbc);
 	}
 
 	@Bean
@@ -107,10 +106,10 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	DatasetVersionService dataAccessVersions(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
+	DatasetVersionService dataAccessVersions(JdbcClient jdbc, DatasetRows datasets, DatasetCatalogService catalog,
 			RoleStatusRows roles, ObjectStore objects, AuditLog audit, PlatformTransactionManager transactions,
 			ObjectProvider<Clock> clock) {
-		return new DatasetVersionService(JdbcClient.create(dataSource), datasets, catalog, roles, objects, audit,
+		return new DatasetVersionService(jdbc, datasets, catalog, roles, objects, audit,
 				new TransactionTemplate(transactions), clock(clock));
 	}
 
@@ -139,33 +138,33 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
-	EffectiveAccess dataAccessEffectiveAccess(DataSource dataSource, ObjectProvider<Clock> clock) {
-		return new EffectiveAccess(JdbcClient.create(dataSource), clock(clock));
+	EffectiveAccess dataAccessEffectiveAccess(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+		return new EffectiveAccess(jdbc, clock(clock));
 	}
 
 	@Bean
-	GrantService dataAccessGrants(DataSource dataSource, DatasetRows datasets, GroupRows groups,
+	GrantService dataAccessGrants(JdbcClient jdbc, DatasetRows datasets, GroupRows groups,
 			DatasetCatalogService catalog, EffectiveAccess effective, RoleStatusRows roles, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, AwsProperties aws,
 			DataAccessProperties properties, ObjectProvider<AppOwnership> appOwnership,
 			ObjectProvider<DataFlows> flows) {
 		PolicyCompiler checks = new PolicyCompiler(policySettings(properties, aws, ANY_ACCOUNT));
-		return new GrantService(JdbcClient.create(dataSource), datasets, groups, catalog, effective, checks, roles,
-				audit, new TransactionTemplate(transactions), clock(clock), appOwnership::getIfAvailable,
+		return new GrantService(jdbc, datasets, groups, catalog, effective, checks, roles, audit,
+				new TransactionTemplate(transactions), clock(clock), appOwnership::getIfAvailable,
 				(dataset) -> flows.getObject().lastReads(dataset));
 	}
 
 	@Bean
-	NotificationOutbox dataAccessNotificationOutbox(DataSource dataSource,
-			ObjectProvider<AccessNotificationSender> sender, ObjectProvider<Clock> clock) {
-		return new NotificationOutbox(JdbcClient.create(dataSource), sender.getIfAvailable() != null, clock(clock));
+	NotificationOutbox dataAccessNotificationOutbox(JdbcClient jdbc, ObjectProvider<AccessNotificationSender> sender,
+			ObjectProvider<Clock> clock) {
+		return new NotificationOutbox(jdbc, sender.getIfAvailable() != null, clock(clock));
 	}
 
 	@Bean
-	AccessRequestService dataAccessRequests(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
+	AccessRequestService dataAccessRequests(JdbcClient jdbc, DatasetRows datasets, DatasetCatalogService catalog,
 			GrantService grants, AuditLog audit, NotificationOutbox notifications,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
-		return new AccessRequestService(JdbcClient.create(dataSource), datasets, catalog, grants, audit, notifications,
+		return new AccessRequestService(jdbc, datasets, catalog, grants, audit, notifications,
 				new TransactionTemplate(transactions), clock(clock));
 	}
 

@@ -2,8 +2,6 @@ package uk.gov.analyticalplatform.dataaccess.internal.flows;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,23 +26,20 @@ import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 public class FlowsConfiguration {
 
 	@Bean
-	DataFlows dataAccessFlows(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog) {
-		return new FlowService(rows(dataSource), datasets, catalog);
+	DataFlows dataAccessFlows(JdbcClient jdbc, JdbcTemplate template, DatasetRows datasets,
+			DatasetCatalogService catalog) {
+		return new FlowService(new FlowRows(jdbc, template), datasets, catalog);
 	}
 
 	@Bean
-	ReconcileLoop<String> dataAccessFlowCollector(DataSource dataSource, FlowSource source,
+	ReconcileLoop<String> dataAccessFlowCollector(JdbcClient jdbc, JdbcTemplate template, FlowSource source,
 			PlatformTransactionManager transactions, Leadership leadership, ObjectProvider<Clock> clock,
 			FlowProperties properties) {
-		AccessLogCollector collector = new AccessLogCollector(rows(dataSource), source.logs(),
+		AccessLogCollector collector = new AccessLogCollector(new FlowRows(jdbc, template), source.logs(),
 				new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC), source.rolePrefix(),
 				properties.retention());
 		return new ReconcileLoop<>("dataaccess-flows", collector, leadership,
 				new ReconcileLoop.Settings(source.enabled(), properties.pollInterval(), properties.pruneInterval()));
-	}
-
-	private static FlowRows rows(DataSource dataSource) {
-		return new FlowRows(JdbcClient.create(dataSource), new JdbcTemplate(dataSource));
 	}
 
 	/**

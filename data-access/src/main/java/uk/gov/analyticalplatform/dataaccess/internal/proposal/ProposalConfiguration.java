@@ -2,8 +2,6 @@ package uk.gov.analyticalplatform.dataaccess.internal.proposal;
 
 import java.time.Clock;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +21,9 @@ import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetCatalogServi
 public class ProposalConfiguration {
 
 	@Bean
-	DatasetProposals dataAccessProposals(DataSource dataSource, DatasetCatalogService catalog, Groups groups,
-			AuditLog audit, PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
-			ProposalProperties properties) {
-		return new ProposalService(new ProposalRows(JdbcClient.create(dataSource)), catalog, groups, audit,
+	DatasetProposals dataAccessProposals(JdbcClient jdbc, DatasetCatalogService catalog, Groups groups, AuditLog audit,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, ProposalProperties properties) {
+		return new ProposalService(new ProposalRows(jdbc), catalog, groups, audit,
 				new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC), new ProposalSettings(
 						properties.governanceGroup(), properties.bucketPrefix(), properties.retentionNotice()));
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 
 import uk.gov.analyticalplatform.dataaccess.internal.policy.DesiredRole;
 import uk.gov.analyticalplatform.dataaccess.internal.policy.NamedPolicy;
+import uk.gov.analyticalplatform.reconcile.ApplyFailed;
 
 /**
  * What the reconciler needs from AWS, in the module's own terms; the AWS adapter
@@ -51,7 +52,7 @@ public interface AwsGateway {
 	 * created: the pipelines or crawlers that write them do that.
 	 * @return what had to change
 	 * @throws RoleNotOwned if another installation's tag claims the database
-	 * @throws IllegalStateException naming a table that does not exist
+	 * @throws ApplyFailed naming a table that does not exist
 	 */
 	List<String> provisionGlueDatabase(String database, List<String> tables);
 

@@ -13,6 +13,7 @@ import uk.gov.analyticalplatform.dataaccess.internal.policy.PolicyCompiler;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketRetention;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.BucketSpec;
 import uk.gov.analyticalplatform.dataaccess.internal.reconcile.AwsGateway.WorkgroupSpec;
+import uk.gov.analyticalplatform.reconcile.ApplyFailed;
 import uk.gov.analyticalplatform.reconcile.Applied;
 import uk.gov.analyticalplatform.reconcile.Applier;
 import uk.gov.analyticalplatform.reconcile.Outcome;
@@ -101,8 +102,8 @@ public class DatasetProvisioner implements Applier<UUID> {
 		}
 	}
 
-	/** The Athena workgroup could not be made sure of; its message is the reason. */
-	private static final class WorkgroupFailed extends RuntimeException {
+	/** The Athena workgroup could not be made sure of: the reason names it. */
+	private static final class WorkgroupFailed extends ApplyFailed {
 
 		WorkgroupFailed(RuntimeException cause) {
 			super("Athena workgroup: " + Reasons.of(cause), cause);

@@ -1,9 +1,12 @@
 package uk.gov.analyticalplatform.dataaccess.internal.reconcile;
 
+import uk.gov.analyticalplatform.reconcile.ApplyFailed;
+
 /**
- * A resource with the name the platform wants exists but is not the platform's to change.
+ * A resource with the name the platform wants exists but is not the platform's to change;
+ * the message, naming the resource and its owner, is the reason.
  */
-public class RoleNotOwned extends RuntimeException {
+public class RoleNotOwned extends ApplyFailed {
 
 	public RoleNotOwned(String message) {
 		super(message);

@@ -6,8 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,11 +32,11 @@ import uk.gov.analyticalplatform.reconcile.ReconcileLoop;
 public class UploadConfiguration {
 
 	@Bean(destroyMethod = "close")
-	UploadService dataAccessUploads(DataSource dataSource, DatasetRows datasets, DatasetCatalogService catalog,
+	UploadService dataAccessUploads(JdbcClient jdbc, DatasetRows datasets, DatasetCatalogService catalog,
 			DatasetVersions versions, UploadStore store, ObjectStore objects, AuditLog audit,
 			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, UploadProperties properties,
 			UploadDirect direct) {
-		return new UploadService(JdbcClient.create(dataSource), datasets, catalog, versions, store, objects, audit,
+		return new UploadService(jdbc, datasets, catalog, versions, store, objects, audit,
 				new TransactionTemplate(transactions), clock.getIfAvailable(Clock::systemUTC),
 				new UploadService.UploadSettings(properties.partSize().toBytes(), properties.parallelism(),
 						direct.enabled(), properties.presignFor(), properties.abandonAfter()),

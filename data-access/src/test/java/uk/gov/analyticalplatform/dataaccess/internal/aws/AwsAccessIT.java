@@ -330,7 +330,8 @@ class AwsAccessIT {
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				UserAccess access = this.data.status().of(analyst.asUser());
 				assertThat(access.status().state()).isEqualTo(ApplyState.FAILED);
-				assertThat(access.status().reason()).contains("not managed by the Analytical Platform");
+				assertThat(access.status().reason())
+					.startsWith("IAM role " + roleName + " exists but is not managed by the Analytical Platform");
 			});
 			assertThat(PolicyDocuments.same(iam.getRole((r) -> r.roleName(roleName)).role().assumeRolePolicyDocument(),
 					trust))

@@ -120,7 +120,7 @@ class BucketProvisioningIT {
 				(owners) -> NewDataset.s3(bucket, "test data", owners, Classification.OFFICIAL, bucket, ""));
 
 		assertThat(dataset.status().state()).isEqualTo(ApplyState.FAILED);
-		assertThat(dataset.status().reason()).contains("Bucket " + bucket
+		assertThat(dataset.status().reason()).startsWith("Bucket " + bucket
 				+ " is managed by control-plane:elsewhere, not by control-plane:" + this.properties.rolePrefix());
 		assertThat(this.s3.getBucketTagging((r) -> r.bucket(bucket)).tagSet()).extracting((tag) -> tag.value())
 			.containsExactly("control-plane:elsewhere");

@@ -124,7 +124,8 @@ class ThrottledAwsIT {
 		});
 
 		UserAccess failed = this.data.status().of(analyst.asUser());
-		assertThat(failed.status().reason()).startsWith("ThrottledByAws: AWS throttled").contains("Rate exceeded");
+		assertThat(failed.status().reason()).startsWith("AWS throttled the control plane's calls")
+			.contains("Rate exceeded");
 		assertThat(failed.applied()).as("nothing half-applied is reported").isNull();
 		assertThat(this.iam.getRole((r) -> r.roleName(roleName)).role().roleName()).isEqualTo(roleName);
 		assertThat(this.iam.listRolePolicies((r) -> r.roleName(roleName)).policyNames()).isEmpty();
@@ -155,7 +156,7 @@ class ThrottledAwsIT {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Dataset failed = this.data.catalog().get(created.id());
 			assertThat(failed.status().state()).isEqualTo(ApplyState.FAILED);
-			assertThat(failed.status().reason()).startsWith("ThrottledByAws: AWS throttled");
+			assertThat(failed.status().reason()).startsWith("AWS throttled the control plane's calls");
 		});
 		// the SDK's three attempts, then the reconciler's own after its backoff; the
 		// resync (every hour here) is not what tries again
@@ -172,6 +173,20 @@ class ThrottledAwsIT {
 			.untilAsserted(() -> assertThat(this.data.catalog().get(created.id()).status().state())
 				.isEqualTo(ApplyState.READY));
 		assertThat(this.data.catalog().get(created.id()).status().reason()).isNull();
+	}
+
+	@Test
+	void anAthenaDatasetWhoseWorkgroupCannotBeMadeFailsWithAReasonNamingTheWorkgroup() {
+		String database = "throttled_" + suffix();
+		String name = database.replace('_', '-');
+		proxy.throttle("athena", "ListWorkGroups", Integer.MAX_VALUE);
+
+		Dataset failed = ProvisionedDatasets.register(this.data.catalog(), this.data.groups(), name,
+				(owners) -> NewDataset.athena(name, "test data", owners, Classification.OFFICIAL, database, List.of()));
+
+		assertThat(failed.status().state()).isEqualTo(ApplyState.FAILED);
+		assertThat(failed.status().reason()).startsWith("Athena workgroup: AWS throttled the control plane's calls")
+			.contains("Rate exceeded");
 	}
 
 	private Dataset dataset(String bucket) {
