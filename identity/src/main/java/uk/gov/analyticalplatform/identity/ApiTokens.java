@@ -1,7 +1,9 @@
 package uk.gov.analyticalplatform.identity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,7 +22,8 @@ public interface ApiTokens {
 	List<ApiTokenSummary> list(UUID userId);
 
 	/**
-	 * Revokes one of the user's own tokens.
+	 * Revokes one of the user's own tokens, and once that has committed publishes
+	 * {@link ApiTokenRevoked}.
 	 * @throws ApiTokenNotFound when the user has no such live token
 	 */
 	void revoke(UUID userId, UUID tokenId);
@@ -30,5 +33,12 @@ public interface ApiTokens {
 	 * @param rawToken the token as presented in an {@code Authorization: Bearer} header
 	 */
 	Optional<AuthenticatedToken> authenticate(String rawToken);
+
+	/**
+	 * Of these tokens, those that would no longer authenticate: gone, revoked, expired,
+	 * or owned by a suspended user. One query however many are asked about, for what
+	 * checks many tokens at once.
+	 */
+	Set<UUID> notInGoodStanding(Collection<UUID> tokenIds);
 
 }

@@ -1,7 +1,9 @@
 package uk.gov.analyticalplatform.identity;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Finding and administering users, and a user's own password. */
@@ -40,5 +42,13 @@ public interface Users {
 
 	/** Ends every session of the user (sign out everywhere). */
 	void endAllSessions(UUID userId);
+
+	/**
+	 * Of these sign-ins, those that no longer sign their user in: the user is gone or
+	 * suspended, or their session epoch has moved on since (suspension, two-factor reset,
+	 * password change, sign-out everywhere). One query however many are asked about, for
+	 * what checks many sessions at once.
+	 */
+	Set<SessionSignIn> endedSignIns(Collection<SessionSignIn> signIns);
 
 }

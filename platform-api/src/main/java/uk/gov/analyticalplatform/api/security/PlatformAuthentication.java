@@ -2,11 +2,14 @@ package uk.gov.analyticalplatform.api.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import uk.gov.analyticalplatform.identity.ApiScope;
 import uk.gov.analyticalplatform.identity.AuthenticatedToken;
@@ -25,11 +28,21 @@ public final class PlatformAuthentication extends AbstractAuthenticationToken {
 
 	private final boolean secondFactorPassed;
 
-	private PlatformAuthentication(UserAccount user, boolean secondFactorPassed, List<GrantedAuthority> authorities) {
+	private final UUID tokenId;
+
+	private PlatformAuthentication(UserAccount user, boolean secondFactorPassed, UUID tokenId,
+			List<GrantedAuthority> authorities) {
 		super(authorities);
 		this.user = user;
 		this.secondFactorPassed = secondFactorPassed;
+		this.tokenId = tokenId;
 		setAuthenticated(true);
+	}
+
+	/** Who is making the current request, if anyone signed in. */
+	public static Optional<PlatformAuthentication> current() {
+		return (SecurityContextHolder.getContext().getAuthentication() instanceof PlatformAuthentication platform)
+				? Optional.of(platform) : Optional.empty();
 	}
 
 	static PlatformAuthentication forSession(UserAccount user, boolean secondFactorPassed) {
@@ -44,7 +57,7 @@ public final class PlatformAuthentication extends AbstractAuthenticationToken {
 			authorities.add(Authorities.SIGNED_IN);
 			user.roles().forEach((role) -> authorities.add(role(role)));
 		}
-		return new PlatformAuthentication(user, secondFactorPassed, granted(authorities));
+		return new PlatformAuthentication(user, secondFactorPassed, null, granted(authorities));
 	}
 
 	static PlatformAuthentication forToken(AuthenticatedToken token) {
@@ -52,7 +65,7 @@ public final class PlatformAuthentication extends AbstractAuthenticationToken {
 		token.user().roles().forEach((role) -> authorities.add(role(role)));
 		Set<ApiScope> scopes = token.scopes();
 		scopes.forEach((scope) -> authorities.add(Authorities.scope(scope)));
-		return new PlatformAuthentication(token.user(), true, granted(authorities));
+		return new PlatformAuthentication(token.user(), true, token.tokenId(), granted(authorities));
 	}
 
 	/** The user as they are at this request. */
@@ -66,6 +79,11 @@ public final class PlatformAuthentication extends AbstractAuthenticationToken {
 
 	public boolean viaSession() {
 		return Authorities.has(this, Authorities.SESSION);
+	}
+
+	/** The API token this request authenticated with; none through a session. */
+	public Optional<UUID> tokenId() {
+		return Optional.ofNullable(this.tokenId);
 	}
 
 	@Override

@@ -114,7 +114,7 @@ class MyToolsController {
 	@Operation(summary = "A stream of the instance's status and data access notice (server-sent events named "
 			+ "'status', pushed as each change commits), until it is READY, FAILED, STOPPED or IDLED ('deleted' if "
 			+ "it goes); with whileRunning=true it stays open while the tool is READY too; a comment every 15 s "
-			+ "keeps proxies from closing it; it ends when the session that opened it ends")
+			+ "keeps proxies from closing it; it ends when the session or API token that opened it no longer signs in")
 	SseEmitter events(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean whileRunning, HttpServletRequest request) {
 		return this.streams.open(caller(user), id, whileRunning, request);

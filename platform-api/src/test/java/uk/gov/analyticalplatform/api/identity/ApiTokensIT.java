@@ -5,21 +5,36 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.identity.ApiTokens;
 import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.identity.UserChange;
+import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.testing.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiTokensIT extends IdentityIntegrationTest {
+
+	@Autowired
+	Users identity;
+
+	@Autowired
+	ApiTokens apiTokens;
 
 	@Test
 	void aTokenIsShownOnceWorksAsABearerTokenAndStopsWhenRevoked() {
@@ -148,6 +163,42 @@ class ApiTokensIT extends IdentityIntegrationTest {
 		assertThat(auditEvents("api_token.creation_throttled", user.user().id().toString())).isEqualTo(1);
 		this.clock.advance(Duration.ofMinutes(50));
 		assertThat(session.post("/api/v1/me/tokens", token("one too many", "profile:read", 1)).status()).isEqualTo(201);
+	}
+
+	@Test
+	void oneBatchTellsWhichTokensNoLongerAuthenticate() {
+		Enrolled user = this.users.enrolled("standing-tokens");
+		Enrolled suspended = this.users.enrolled("standing-suspended");
+		ApiClient session = signedIn(user);
+		Map<String, Response> tokens = new LinkedHashMap<>();
+		tokens.put("live", session.post("/api/v1/me/tokens", token("live", "tools:write", 30)));
+		tokens.put("expiring", session.post("/api/v1/me/tokens", token("expiring", "tools:write", 1)));
+		tokens.put("revoked", session.post("/api/v1/me/tokens", token("revoked", "tools:write", 30)));
+		tokens.put("of a suspended user",
+				signedIn(suspended).post("/api/v1/me/tokens", token("suspended", "tools:write", 30)));
+		assertThat(session.send("DELETE", "/api/v1/me/tokens/" + id(tokens.get("revoked")), null).status())
+			.isEqualTo(204);
+		this.identity.update(this.users.admin().id(), suspended.username(), new UserChange(null, true));
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+		UUID unknown = UUID.randomUUID();
+		List<UUID> asked = new ArrayList<>(tokens.values().stream().map((token) -> id(token)).toList());
+		asked.add(unknown);
+
+		Set<UUID> ended = this.apiTokens.notInGoodStanding(asked);
+
+		assertThat(ended).containsExactlyInAnyOrder(id(tokens.get("expiring")), id(tokens.get("revoked")),
+				id(tokens.get("of a suspended user")), unknown);
+		tokens.forEach((name,
+				token) -> assertThat(
+						api().withBearer(token.json().path("token").asString()).get("/api/v1/me").status() == 401)
+					.as("%s is refused as a bearer token", name)
+					.isEqualTo(ended.contains(id(token))));
+		assertThat(this.apiTokens.notInGoodStanding(List.of())).isEmpty();
+	}
+
+	private static UUID id(Response token) {
+		assertThat(token.status()).as(token.toString()).isEqualTo(201);
+		return UUID.fromString(token.json().path("id").asString());
 	}
 
 	private static String token(String name, String scope, int days) {

@@ -106,6 +106,10 @@ class PlatformMetricsIT extends IdentityIntegrationTest {
 			.containsPattern("(?m)^platform_access_requests_pending_over_one_day [0-9.eE+-]+$")
 			.containsPattern("(?m)^platform_tool_progress_streams [0-9.eE+-]+$")
 			.containsPattern("(?m)^platform_tool_progress_streams_opened_total [0-9.eE+-]+$");
+		for (String by : List.of("session-end", "token-revocation", "standing-check")) {
+			assertThat(scrape).containsPattern(
+					"(?m)^platform_tool_progress_streams_cut_off_total\\{by=\"" + by + "\"\\} [0-9.eE+-]+$");
+		}
 	}
 
 	@Test

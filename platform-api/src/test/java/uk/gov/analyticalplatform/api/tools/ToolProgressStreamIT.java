@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.api.tools;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
@@ -18,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
+import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.identity.UserChange;
+import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.toollauncher.Tool;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
 import uk.gov.analyticalplatform.toollauncher.ToolInstances;
@@ -36,8 +40,11 @@ import static org.awaitility.Awaitility.await;
  * {@code deleted} event when the instance goes, and the replica counts its open streams.
  * Opened to follow a running tool, it stays open at READY and sends the change of its
  * data access notice. A stream ends with the session that opened it (signed out here at
- * once; expired, or ended elsewhere, at the next heartbeat). Another user's instance is
- * refused with 404 before any stream opens ({@code ApiAccessIT}).
+ * once; expired, or ended elsewhere, at the next heartbeat), and one opened with an API
+ * token ends with the token (revoked here at once; revoked on another replica, which here
+ * is a write of the row on a database session of its own, or its owner suspended, at the
+ * next heartbeat). Another user's instance is refused with 404 before any stream opens
+ * ({@code ApiAccessIT}).
  */
 class ToolProgressStreamIT extends IdentityIntegrationTest {
 
@@ -48,6 +55,12 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	ProgressStreamProperties streams;
+
+	@Autowired
+	Users identity;
 
 	@Test
 	void whatAnotherReplicaCommitsIsPushedAtOnceAQuietStreamHasHeartbeatsAndItCompletesWhenReady() {
@@ -66,7 +79,7 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		System.out.printf("status pushed %d ms after the other replica's commit%n",
 				Duration.ofNanos(System.nanoTime() - written).toMillis());
 
-		await().atMost(ToolProgressStreams.HEARTBEAT.plusSeconds(10)).until(() -> stream.lines.contains(":heartbeat"));
+		await().atMost(heartbeat()).until(() -> stream.lines.contains(":heartbeat"));
 		writeAsAnotherReplica(instance.id(), "READY", null);
 		await().atMost(PUSHED).untilTrue(stream.ended);
 		assertThat(stream.data()).last().asString().contains("\"READY\"");
@@ -119,14 +132,13 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		Stream stream = open(session, instance.id(), "");
 		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
 
-		int before = stream.lines.size();
+		double bySessionEnd = cutOff("session-end");
 
 		assertThat(session.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
 
+		assertThat(cutOff("session-end")).as("ended by the sign-out before it answered, not by the heartbeat's check")
+			.isEqualTo(bySessionEnd + 1);
 		await().atMost(PUSHED).untilTrue(stream.ended);
-		assertThat(stream.lines.subList(before, stream.lines.size()))
-			.as("ended by the sign-out, not by the heartbeat's check (which sends its heartbeat first)")
-			.doesNotContain(":heartbeat");
 		await().atMost(PUSHED).until(() -> openStreams() == openBefore);
 		this.instances.delete(toolUser(owner), instance.id(), true);
 	}
@@ -140,7 +152,7 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 
 		assertThat(signedIn(owner).post("/api/v1/auth/logout", "{\"everywhere\": true}").status()).isEqualTo(204);
 
-		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
+		await().atMost(heartbeat()).untilTrue(stream.ended);
 		this.instances.delete(toolUser(owner), instance.id(), true);
 	}
 
@@ -155,8 +167,49 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 				+ "WHERE principal_name = ? RETURNING session_id", owner.user().id().toString()))
 			.hasSize(1);
 
-		await().atMost(ToolProgressStreams.HEARTBEAT.plus(PUSHED)).untilTrue(stream.ended);
+		await().atMost(heartbeat()).untilTrue(stream.ended);
 		this.instances.delete(toolUser(owner), instance.id(), true);
+	}
+
+	@Test
+	void aStreamOpenedWithAnApiTokenEndsAsSoonAsTheTokenIsRevoked() {
+		TokenStream opened = openWithToken("stream-token-revoked");
+		double byRevocation = cutOff("token-revocation");
+
+		assertThat(opened.session().send("DELETE", "/api/v1/me/tokens/" + opened.tokenId(), null).status())
+			.isEqualTo(204);
+
+		assertThat(cutOff("token-revocation"))
+			.as("ended by the revocation before it answered, not by the heartbeat's check")
+			.isEqualTo(byRevocation + 1);
+		await().atMost(PUSHED).untilTrue(opened.stream().ended);
+		this.instances.delete(toolUser(opened.owner()), opened.instance().id(), true);
+	}
+
+	@Test
+	void aStreamOpenedWithAnApiTokenEndsAtTheNextHeartbeatOnceTheTokenIsRevokedOnAnotherReplica() {
+		TokenStream opened = openWithToken("stream-token-elsewhere");
+		double byRevocation = cutOff("token-revocation");
+		double byCheck = cutOff("standing-check");
+
+		assertThat(superuserQuery("UPDATE api_tokens SET revoked_at = created_at WHERE id = ?::uuid RETURNING id",
+				opened.tokenId()))
+			.hasSize(1);
+
+		await().atMost(heartbeat()).untilTrue(opened.stream().ended);
+		assertThat(cutOff("standing-check")).isGreaterThan(byCheck);
+		assertThat(cutOff("token-revocation")).isEqualTo(byRevocation);
+		this.instances.delete(toolUser(opened.owner()), opened.instance().id(), true);
+	}
+
+	@Test
+	void aStreamOpenedWithAnApiTokenEndsAtTheNextHeartbeatOnceItsOwnerIsSuspended() {
+		TokenStream opened = openWithToken("stream-token-suspended");
+
+		this.identity.update(this.users.admin().id(), opened.owner().username(), new UserChange(null, true));
+
+		await().atMost(heartbeat()).untilTrue(opened.stream().ended);
+		this.instances.delete(toolUser(opened.owner()), opened.instance().id(), true);
 	}
 
 	private void setRoles(UUID id, String column, String role) {
@@ -173,14 +226,47 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 		return this.meters.get(ToolProgressStreams.METRIC).gauge().value();
 	}
 
+	/** How many streams were ended because what opened them no longer signs in. */
+	private double cutOff(String by) {
+		return this.meters.get(ToolProgressStreams.METRIC + ".cut.off").tag("by", by).functionCounter().count();
+	}
+
+	/** A heartbeat, and time for what it ends to arrive. */
+	private Duration heartbeat() {
+		return this.streams.heartbeat().plus(PUSHED);
+	}
+
+	/**
+	 * A new user's new instance, followed by a stream opened with a token of theirs (the
+	 * scope the route needs), once its first event has arrived.
+	 */
+	private TokenStream openWithToken(String prefix) {
+		Enrolled owner = this.users.enrolled(prefix);
+		ToolInstance instance = this.instances.create(toolUser(owner), Tool.RSTUDIO, null, null);
+		ApiClient session = signedIn(owner);
+		Response token = session.post("/api/v1/me/tokens",
+				"{\"name\": \"progress\", \"scopes\": [\"tools:write\"], \"expiresInDays\": 30}");
+		assertThat(token.status()).as(token.toString()).isEqualTo(201);
+		Stream stream = open(api().http(), instance.id(), "", "Authorization",
+				"Bearer " + token.json().path("token").asString());
+		await().atMost(PUSHED).until(() -> !stream.data().isEmpty());
+		return new TokenStream(owner, instance, session, token.json().path("id").asString(), stream);
+	}
+
 	private Stream open(ApiClient session, UUID id, String query) {
-		HttpRequest request = HttpRequest
+		return open(session.http(), id, query);
+	}
+
+	private Stream open(HttpClient http, UUID id, String query, String... headers) {
+		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me/tools/" + id + "/events" + query))
-			.header("Accept", "text/event-stream")
-			.build();
+			.header("Accept", "text/event-stream");
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
 		Stream stream = new Stream();
-		CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = session.http()
-			.sendAsync(request, BodyHandlers.ofLines());
+		CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response = http.sendAsync(request.build(),
+				BodyHandlers.ofLines());
 		response.thenAcceptAsync((lines) -> {
 			assertThat(lines.statusCode()).isEqualTo(200);
 			lines.body().forEach(stream.lines::add);
@@ -191,6 +277,12 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 
 	private static ToolUser toolUser(Enrolled user) {
 		return new ToolUser(user.user().id(), user.username(), Set.of(), false);
+	}
+
+	/** A stream opened with an API token, and the token's owner and instance. */
+	private record TokenStream(Enrolled owner, ToolInstance instance, ApiClient session, String tokenId,
+			Stream stream) {
+
 	}
 
 	/** The lines of a stream as they arrive. */

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.identity.SessionSignIn;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserAccount.Origin;
 
@@ -132,6 +135,23 @@ class UserRecords {
 		this.jdbc.sql("UPDATE users SET session_epoch = session_epoch + 1, updated_at = ? WHERE id = ?")
 			.params(utc(now), id)
 			.update();
+	}
+
+	/**
+	 * Of these sign-ins, those whose user is gone or suspended or has moved to another
+	 * session epoch.
+	 */
+	Set<SessionSignIn> endedSignIns(Collection<SessionSignIn> signIns) {
+		String[] users = signIns.stream().map((signIn) -> signIn.userId().toString()).toArray(String[]::new);
+		Integer[] epochs = signIns.stream().map(SessionSignIn::sessionEpoch).toArray(Integer[]::new);
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT s.user_id, s.epoch FROM unnest(CAST(? AS uuid[]), CAST(? AS integer[])) AS s(user_id, epoch)
+				LEFT JOIN users u ON u.id = s.user_id
+				WHERE u.id IS NULL OR u.suspended_at IS NOT NULL OR u.session_epoch <> s.epoch
+				""")
+			.params(users, epochs)
+			.query((rs, row) -> new SessionSignIn(rs.getObject("user_id", UUID.class), rs.getInt("epoch")))
+			.list());
 	}
 
 	static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,7 @@
 package uk.gov.analyticalplatform.identity.internal.account;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import uk.gov.analyticalplatform.identity.NewUser;
 import uk.gov.analyticalplatform.identity.OwnAccountChangeRefused;
 import uk.gov.analyticalplatform.identity.PasswordRejected;
 import uk.gov.analyticalplatform.identity.Role;
+import uk.gov.analyticalplatform.identity.SessionSignIn;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserChange;
 import uk.gov.analyticalplatform.identity.UserNotFound;
@@ -149,6 +151,11 @@ class UsersService implements Users {
 		UserAccount user = require(userId);
 		this.records.endSessions(userId, this.clock.instant());
 		this.audit.record(AuditEvent.of(actor(user), "user.sessions.ended", "user", userId.toString()));
+	}
+
+	@Override
+	public Set<SessionSignIn> endedSignIns(Collection<SessionSignIn> signIns) {
+		return signIns.isEmpty() ? Set.of() : this.records.endedSignIns(signIns);
 	}
 
 	private UserAccount require(UUID id) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +94,21 @@ class ApiTokenRecords {
 			.params(utc(now), id, userId, utc(now))
 			.query((rs, row) -> summary(rs))
 			.optional();
+	}
+
+	/**
+	 * Of these tokens, those that are gone, revoked or expired, or whose owner is
+	 * suspended: what {@link #findLiveByHash} and the owner's check in
+	 * {@code ApiTokenService#authenticate} refuse.
+	 */
+	Set<UUID> notInGoodStanding(Collection<UUID> ids, Instant now) {
+		String[] values = ids.stream().map(UUID::toString).toArray(String[]::new);
+		return new HashSet<>(this.jdbc.sql("""
+				SELECT t.id FROM unnest(CAST(? AS uuid[])) AS t(id)
+				WHERE NOT EXISTS (SELECT 1 FROM api_tokens a JOIN users u ON u.id = a.user_id
+				                  WHERE a.id = t.id AND a.revoked_at IS NULL AND a.expires_at > ?
+				                    AND u.suspended_at IS NULL)
+				""").params(values, utc(now)).query(UUID.class).list());
 	}
 
 	void touch(UUID id, Instant now) {

@@ -3,10 +3,13 @@ package uk.gov.analyticalplatform.identity.internal.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.analyticalplatform.audit.Actor;
@@ -17,6 +20,7 @@ import uk.gov.analyticalplatform.identity.ApiTokenCreationThrottled;
 import uk.gov.analyticalplatform.identity.ApiTokenNotFound;
 import uk.gov.analyticalplatform.identity.ApiTokenRequest;
 import uk.gov.analyticalplatform.identity.ApiTokenRequestRefused;
+import uk.gov.analyticalplatform.identity.ApiTokenRevoked;
 import uk.gov.analyticalplatform.identity.ApiTokenSummary;
 import uk.gov.analyticalplatform.identity.ApiTokens;
 import uk.gov.analyticalplatform.identity.IssuedApiToken;
@@ -25,6 +29,7 @@ import uk.gov.analyticalplatform.identity.IdentityProperties;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserNotFound;
 import uk.gov.analyticalplatform.identity.Users;
+import uk.gov.analyticalplatform.reconcile.AfterCommit;
 
 /** Issues, lists, revokes and checks personal API tokens. */
 class ApiTokenService implements ApiTokens {
@@ -39,13 +44,16 @@ class ApiTokenService implements ApiTokens {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ApiTokenService(Users users, ApiTokenRecords records, IdentityProperties.ApiTokenSettings settings, AuditLog audit,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		this.users = users;
 		this.records = records;
 		this.settings = settings;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Override
@@ -125,6 +133,7 @@ class ApiTokenService implements ApiTokens {
 			.orElseThrow(() -> new ApiTokenNotFound(tokenId));
 		this.audit.record(AuditEvent.of(actor(user), "api_token.revoked", "api_token", tokenId.toString())
 			.with("name", revoked.name()));
+		AfterCommit.run(() -> this.events.publishEvent(new ApiTokenRevoked(tokenId, userId)));
 	}
 
 	@Override
@@ -139,6 +148,11 @@ class ApiTokenService implements ApiTokens {
 			owner.ifPresent((user) -> this.records.touch(owned.summary().id(), now));
 			return owner.map((user) -> new AuthenticatedToken(user, owned.summary().id(), owned.summary().scopes()));
 		});
+	}
+
+	@Override
+	public Set<UUID> notInGoodStanding(Collection<UUID> tokenIds) {
+		return tokenIds.isEmpty() ? Set.of() : this.records.notInGoodStanding(tokenIds, this.clock.instant());
 	}
 
 	private static Actor actor(UserAccount user) {

@@ -2,6 +2,7 @@ package uk.gov.analyticalplatform.identity.internal.token;
 
 import java.time.Clock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +16,8 @@ import uk.gov.analyticalplatform.identity.Users;
 public class TokenConfiguration {
 
 	@Bean
-	ApiTokenService apiTokens(Users users, JdbcClient jdbc, IdentityProperties properties, AuditLog audit,
-			Clock clock) {
+	ApiTokenService apiTokens(Users users, JdbcClient jdbc, IdentityProperties properties, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
 		int maxDays = properties.apiTokens().maxLifetimeDays();
 		if (maxDays < 1 || maxDays > 90) {
 			throw new IllegalStateException("platform.identity.api-tokens.max-lifetime-days must be 1 to 90");
@@ -24,7 +25,7 @@ public class TokenConfiguration {
 		if (properties.apiTokens().maxCreatedPerHour() < 1) {
 			throw new IllegalStateException("platform.identity.api-tokens.max-created-per-hour must be at least 1");
 		}
-		return new ApiTokenService(users, new ApiTokenRecords(jdbc), properties.apiTokens(), audit, clock);
+		return new ApiTokenService(users, new ApiTokenRecords(jdbc), properties.apiTokens(), audit, clock, events);
 	}
 
 }
