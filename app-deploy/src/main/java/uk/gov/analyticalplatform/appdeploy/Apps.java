@@ -45,7 +45,9 @@ public interface Apps {
 	void delete(Caller caller, String name);
 
 	/**
-	 * Adds an owner (idempotent).
+	 * Adds an owner (idempotent). A new owner reaches the data of the app's grants, so
+	 * the data admins of those datasets are told (by data access, through its outbox,
+	 * once the change commits).
 	 * @throws AppNotFound if there is none the caller may see
 	 */
 	App addOwner(Caller caller, String name, AppOwner owner);

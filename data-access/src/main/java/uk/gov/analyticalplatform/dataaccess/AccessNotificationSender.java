@@ -1,10 +1,12 @@
 package uk.gov.analyticalplatform.dataaccess;
 
 /**
- * Tells people about access requests, by email or another channel the application
- * provides. Without one, the module records no notifications at all; with one, every new
- * request and every decision that someone other than the requester took is written to an
- * outbox in the same transaction, and delivered after the commit.
+ * Tells people about access requests, and data admins about new owners of apps that hold
+ * grants, by email or another channel the application provides. Without one, the module
+ * records no notifications at all; with one, every new request, every decision that
+ * someone other than the requester took, and every owner added to an app with grants (see
+ * {@link AppOwnerChanges}) is written to an outbox in the same transaction, and delivered
+ * after the commit.
  * <p>
  * The module calls {@link #send} from its delivery thread, outside any request, at least
  * once per notification: again after a failure (with backoff, up to a maximum number of

@@ -8,10 +8,12 @@
  * {@link uk.gov.analyticalplatform.dataaccess.DatasetVersions} and
  * {@link uk.gov.analyticalplatform.dataaccess.AccessStatus} and
  * {@link uk.gov.analyticalplatform.dataaccess.AccessNotifications}, their command and
- * result records, exceptions named for what happened, and the port the application may
- * provide ({@link uk.gov.analyticalplatform.dataaccess.AccessNotificationSender}).
- * Everything else lives in {@code internal}; the AWS SDK stays inside
- * {@code internal.aws}. The reconcilers run on the reconcile kernel
- * ({@code uk.gov.analyticalplatform.reconcile}), under its one leadership.
+ * result records, exceptions named for what happened, the port the application may
+ * provide ({@link uk.gov.analyticalplatform.dataaccess.AccessNotificationSender}), and
+ * what app deployment tells it
+ * ({@link uk.gov.analyticalplatform.dataaccess.AppOwnerChanges}). Everything else lives
+ * in {@code internal}; the AWS SDK stays inside {@code internal.aws}. The reconcilers run
+ * on the reconcile kernel ({@code uk.gov.analyticalplatform.reconcile}), under its one
+ * leadership.
  */
 package uk.gov.analyticalplatform.dataaccess;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +31,7 @@ import uk.gov.analyticalplatform.identity.UserAccount;
 
 /**
  * Who has what on a dataset, for its data admins and platform admins (the module refuses
- * everyone else): the active grants, and the access review as CSV.
+ * everyone else): the active grants, and the access review as CSV or JSON.
  */
 @RestController
 @RequestMapping("/api/v1/datasets/{id}")
@@ -43,9 +44,12 @@ class DatasetAccessController {
 
 	private final DatasetCatalog catalog;
 
-	DatasetAccessController(Grants grants, DatasetCatalog catalog) {
+	private final JsonMapper json;
+
+	DatasetAccessController(Grants grants, DatasetCatalog catalog, JsonMapper json) {
 		this.grants = grants;
 		this.catalog = catalog;
+		this.json = json;
 	}
 
 	@GetMapping("/access")
@@ -59,14 +63,30 @@ class DatasetAccessController {
 	}
 
 	@GetMapping("/access-review")
-	@Operation(summary = "The access review of the dataset, every grant ever made, streamed as CSV")
+	@Operation(summary = "The access review of the dataset, every grant ever made, streamed as CSV or as JSON",
+			description = """
+					format=csv (the default) streams text/csv with the columns grant_id, dataset, principal_type, \
+					principal, members, level, paths, since, granted_by, request_id, justification, expires_at, \
+					revoked_at, revoked_by, last_read_at, owners_changed_at. format=json answers the same facts, \
+					one object per grant: grantId, dataset {id, name}, principal {type, id, name}, members \
+					[{userId, username}] (a group's members now; an app's owners now, who deploy the code that \
+					runs with its role; empty for a user), level, paths [{path, level}], since, grantedBy \
+					{userId, username}, requestId, justification, expiresAt, revokedAt, revokedBy, lastReadAt (when \
+					the holder, or any member of a group now, last read the dataset, or null), ownersChangedAt (for \
+					an app, when an owner it has now was added after the grant, so they hold its access unreviewed; \
+					else null).""")
 	ResponseEntity<StreamingResponseBody> accessReview(@AuthenticationPrincipal UserAccount user, @PathVariable UUID id,
 			@RequestParam(defaultValue = "csv") String format) {
-		if (!"csv".equals(format)) {
-			throw new InvalidGrant("The access review format is 'csv', not '" + format + "'");
+		if (!"csv".equals(format) && !"json".equals(format)) {
+			throw new InvalidGrant("The access review format is 'csv' or 'json', not '" + format + "'");
 		}
 		String name = this.catalog.get(id).name();
 		List<AccessReviewEntry> review = this.grants.review(Callers.of(user), id);
+		if ("json".equals(format)) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body((out) -> this.json.writeValue(out, review));
+		}
 		StreamingResponseBody body = (out) -> AccessReviewCsv.write(review,
 				new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
 		return ResponseEntity.ok()

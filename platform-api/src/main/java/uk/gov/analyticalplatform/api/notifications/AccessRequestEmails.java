@@ -9,12 +9,15 @@ import java.util.Locale;
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
+import uk.gov.analyticalplatform.dataaccess.AppOwnerAdded;
+import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
 
 /**
  * The plain-text emails about access requests: what was asked for (dataset, level, paths,
  * justification) or decided (by whom, why), in the control panel's words, with a link to
- * the page where the reader acts on it. Nothing secret and nothing of the data itself.
+ * the page where the reader acts on it; and to a data admin, that an app holding a grant
+ * on their dataset has a new owner. Nothing secret and nothing of the data itself.
  */
 final class AccessRequestEmails {
 
@@ -31,8 +34,25 @@ final class AccessRequestEmails {
 	}
 
 	Email render(AccessNotification notification) {
-		return (notification.kind() == AccessNotification.Kind.REQUEST_CREATED) ? created(notification)
-				: decided(notification.request());
+		return switch (notification.kind()) {
+			case REQUEST_CREATED -> created(notification);
+			case REQUEST_DECIDED -> decided(notification.request());
+			case APP_OWNER_ADDED -> ownerAdded(notification.grant(), notification.ownerAdded());
+		};
+	}
+
+	private Email ownerAdded(Grant grant, AppOwnerAdded added) {
+		String dataset = grant.dataset().name();
+		String owner = added.owner().username();
+		String text = added.addedBy().username() + " made " + owner + " an owner of app " + added.app()
+				+ ", which has access to " + dataset + ".\n\n"
+				+ "An app's owners deploy the code that runs with its access, so " + owner + " can now reach " + dataset
+				+ " through the app without anyone having reviewed that.\n\n" + details(grant, added)
+				+ "Review the app's access in the control panel, and revoke it if " + owner + " should not have it:\n"
+				+ this.baseUrl + "/data/datasets/" + grant.dataset().id() + "/access\n\n"
+				+ "You receive this email because you are a data admin of " + dataset + ".\n" + signature();
+		return new Email(subject(owner + " is now an owner of app " + added.app() + ", which has access to " + dataset),
+				text);
 	}
 
 	private Email created(AccessNotification notification) {
@@ -69,6 +89,24 @@ final class AccessRequestEmails {
 				+ "Paths:         " + PathAccess.describe(request.paths()) + "\n" + "Wanted until:  "
 				+ ((request.wantedUntil() != null) ? time(request.wantedUntil()) : "No end date") + "\n"
 				+ "Requested on:  " + time(request.createdAt()) + "\n\n";
+	}
+
+	private static String details(Grant grant, AppOwnerAdded added) {
+		return """
+				Dataset:       %s
+				App:           %s
+				Level:         %s
+				Paths:         %s
+				Granted on:    %s
+				Expires:       %s
+				New owner:     %s
+				Added by:      %s
+				Added on:      %s
+
+				""".formatted(grant.dataset().name(), added.app(), grant.level().label(),
+				PathAccess.describe(grant.paths()), time(grant.grantedAt()),
+				(grant.expiresAt() != null) ? time(grant.expiresAt()) : "No end date", added.owner().username(),
+				added.addedBy().username(), time(added.addedAt()));
 	}
 
 	private static String next(AccessRequestState state) {

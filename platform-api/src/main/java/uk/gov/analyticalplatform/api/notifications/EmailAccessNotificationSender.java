@@ -25,10 +25,11 @@ import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.Users;
 
 /**
- * Sends each notification as one email to all its recipients, looked up in the identity
- * module when it is sent. Suspended users, and users without an email address, are left
- * out (and logged); a notification with nobody left to email is done. A mail server that
- * refuses or cannot be reached throws, so the outbox tries again later.
+ * Sends each notification (about an access request, or an app's new owner) as one email
+ * to all its recipients, looked up in the identity module when it is sent. Suspended
+ * users, and users without an email address, are left out (and logged); a notification
+ * with nobody left to email is done. A mail server that refuses or cannot be reached
+ * throws, so the outbox tries again later.
  */
 class EmailAccessNotificationSender implements AccessNotificationSender {
 
@@ -53,13 +54,13 @@ class EmailAccessNotificationSender implements AccessNotificationSender {
 	public void send(AccessNotification notification) {
 		List<InternetAddress> to = addresses(notification);
 		if (to.isEmpty()) {
-			log.warn("Nobody to email about access request {} ({}): no recipient has an email address",
-					notification.request().id(), notification.kind());
+			log.warn("Nobody to email about {} ({}): no recipient has an email address", notification.about(),
+					notification.kind());
 			return;
 		}
 		this.mail.send(message(this.emails.render(notification), to));
-		log.info("Emailed {} people about access request {} ({}, attempt {})", to.size(), notification.request().id(),
-				notification.kind(), notification.attempt());
+		log.info("Emailed {} people about {} ({}, attempt {})", to.size(), notification.about(), notification.kind(),
+				notification.attempt());
 	}
 
 	private MimeMessage message(AccessRequestEmails.Email email, List<InternetAddress> to) {

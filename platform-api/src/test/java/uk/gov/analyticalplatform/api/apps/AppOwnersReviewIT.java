@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An owner added to an app deploys code that runs with the app's IAM role, so they hold
  * its grants in effect without a data admin having reviewed them: the audit event names
- * the datasets they now reach, and the dataset's access review (CSV and control panel)
- * shows the app's owners now and flags a grant that an owner came after.
+ * the datasets they now reach, and the dataset's access review (CSV, JSON and control
+ * panel) shows the app's owners now and flags a grant that an owner came after.
  */
 class AppOwnersReviewIT extends IdentityIntegrationTest {
 
@@ -48,6 +49,10 @@ class AppOwnersReviewIT extends IdentityIntegrationTest {
 		String grantId = grant.json().path("id").asString();
 		assertThat(reviewLine(dataAdmin, dataset, grantId)).contains(",APP," + app + "," + ownerUser.username() + ",")
 			.endsWith(",");
+		JsonNode before = reviewEntry(dataAdmin, dataset, grantId);
+		assertThat(before.path("members")).extracting((member) -> member.path("username").asString())
+			.containsExactly(ownerUser.username());
+		assertThat(before.path("ownersChangedAt").isNull()).isTrue();
 
 		assertThat(page(owner, "/apps/" + app)).contains("id=\"owner-data-warning\"")
 			.contains("so a new owner reaches its data: " + datasetName);
@@ -62,11 +67,23 @@ class AppOwnersReviewIT extends IdentityIntegrationTest {
 			.singleElement()
 			.satisfies((details) -> assertThat(details).contains(newcomer.username())
 				.contains("\"datasetsReached\": [\"" + datasetName + "\"]"));
+		// email is off here, so nothing is queued for the data admins
+		// (EmailNotificationsIT
+		// has it on)
+		assertThat(superuserQuery("SELECT count(*) FROM access_notifications WHERE app_name = ?", app))
+			.containsExactly("0");
 		String line = reviewLine(dataAdmin, dataset, grantId);
 		assertThat(line).contains(",APP," + app + "," + ownerUser.username() + " " + newcomer.username() + ",");
 		String changedAt = line.substring(line.lastIndexOf(',') + 1);
 		assertThat(changedAt).isNotEmpty();
 		assertThat(java.time.Instant.parse(changedAt)).isAfter(java.time.Instant.parse(reviewSince(line)));
+		JsonNode after = reviewEntry(dataAdmin, dataset, grantId);
+		assertThat(after.path("principal").path("type").asString()).isEqualTo("APP");
+		assertThat(after.path("members")).extracting((member) -> member.path("username").asString())
+			.containsExactly(ownerUser.username(), newcomer.username());
+		assertThat(after.path("members").get(1).path("userId").asString()).isEqualTo(newcomer.user().id().toString());
+		assertThat(after.path("ownersChangedAt").asString()).isEqualTo(changedAt);
+		assertThat(after.path("since").asString()).isEqualTo(reviewSince(line));
 
 		assertThat(page(dataAdmin, "/data/datasets/" + dataset + "/access"))
 			.contains("id=\"app-owners-" + grantId + "\"")
@@ -103,6 +120,18 @@ class AppOwnersReviewIT extends IdentityIntegrationTest {
 			.filter((line) -> line.startsWith(grantId + ","))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** The grant's entry in the dataset's access review as JSON. */
+	private static JsonNode reviewEntry(ApiClient dataAdmin, String dataset, String grantId) {
+		Response review = dataAdmin.get("/api/v1/datasets/" + dataset + "/access-review?format=json");
+		assertThat(review.status()).as(review.toString()).isEqualTo(200);
+		for (JsonNode entry : review.json()) {
+			if (entry.path("grantId").asString().equals(grantId)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("No entry for grant " + grantId + " in " + review.body());
 	}
 
 	/** The {@code since} cell (the eighth) of a review line without quoted commas. */

@@ -128,6 +128,67 @@ class DataAccessApiIT extends IdentityIntegrationTest {
 	}
 
 	@Test
+	void theAccessReviewAsJsonCarriesWhatTheCsvDoesWithAGroupsMembersNow() {
+		String requestId = request(this.analyst, "a");
+		String userGrantId = this.dataAdmin
+			.post("/api/v1/access-requests/" + requestId + "/approve", "{\"reason\": \"ok\"}")
+			.json()
+			.path("grantId")
+			.asString();
+		String team = "team-" + suffix();
+		String groupId = this.admin.post("/api/v1/groups", "{\"name\": \"" + team + "\"}").json().path("id").asString();
+		this.admin.post("/api/v1/groups/" + groupId + "/members",
+				"{\"username\": \"" + this.analystUser.username() + "\"}");
+		Response grant = this.dataAdmin.post("/api/v1/grants", """
+				{"datasetId": "%s", "principal": {"type": "GROUP", "groupId": "%s"}, "level": "READ"}"""
+			.formatted(this.datasetId, groupId));
+		assertThat(grant.status()).as(grant.toString()).isEqualTo(201);
+		String groupGrantId = grant.json().path("id").asString();
+
+		Response review = this.dataAdmin.get("/api/v1/datasets/" + this.datasetId + "/access-review?format=json");
+
+		assertThat(review.status()).as(review.toString()).isEqualTo(200);
+		assertThat(review.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		JsonNode entries = review.json();
+		assertThat(entries).extracting((entry) -> entry.path("grantId").asString())
+			.containsExactly(userGrantId, groupGrantId);
+		JsonNode user = entries.get(0);
+		assertThat(user.path("dataset").path("name").asString()).isEqualTo(this.datasetName);
+		assertThat(user.path("principal").path("type").asString()).isEqualTo("USER");
+		assertThat(user.path("principal").path("name").asString()).isEqualTo(this.analystUser.username());
+		assertThat(user.path("members")).isEmpty();
+		assertThat(user.path("level").asString()).isEqualTo("READ");
+		assertThat(user.path("paths").toString()).isEqualTo("[{\"path\":\"a/\",\"level\":\"READ\"}]");
+		assertThat(user.path("grantedBy").path("username").asString()).isEqualTo(this.dataAdminUser.username());
+		assertThat(user.path("requestId").asString()).isEqualTo(requestId);
+		assertThat(user.path("justification").asString()).isEqualTo("monthly report");
+		assertThat(user.path("expiresAt").asString()).isEqualTo("2099-01-01T00:00:00Z");
+		for (String empty : List.of("revokedAt", "revokedBy", "lastReadAt", "ownersChangedAt")) {
+			assertThat(user.has(empty)).as(empty).isTrue();
+			assertThat(user.path(empty).isNull()).as(empty).isTrue();
+		}
+		JsonNode group = entries.get(1);
+		assertThat(group.path("principal").path("type").asString()).isEqualTo("GROUP");
+		assertThat(group.path("principal").path("name").asString()).isEqualTo(team);
+		assertThat(group.path("members")).singleElement().satisfies((member) -> {
+			assertThat(member.path("username").asString()).isEqualTo(this.analystUser.username());
+			assertThat(member.path("userId").asString()).isEqualTo(this.analystUser.user().id().toString());
+		});
+		assertThat(group.path("ownersChangedAt").isNull()).isTrue();
+		String csv = this.dataAdmin
+			.exchange("GET", "/api/v1/datasets/" + this.datasetId + "/access-review?format=csv", null, "text/csv")
+			.body();
+		assertThat(csv).contains(groupGrantId + "," + this.datasetName + ",GROUP," + team + ","
+				+ this.analystUser.username() + ",READ,," + group.path("since").asString() + ",");
+
+		assertProblem(this.analyst.get("/api/v1/datasets/" + this.datasetId + "/access-review?format=json"), 403,
+				"/problems/forbidden");
+		assertProblem(this.dataAdmin.get("/api/v1/datasets/" + this.datasetId + "/access-review?format=xml"), 400,
+				"/problems/invalid-grant");
+	}
+
+	@Test
 	void aRequestForAnUnknownDatasetIsNotFound() {
 		Response response = this.analyst.post("/api/v1/access-requests", """
 				{"datasetId": "%s", "level": "READ", "justification": "report"}""".formatted(UUID.randomUUID()));
@@ -336,6 +397,11 @@ class DataAccessApiIT extends IdentityIntegrationTest {
 		}
 		assertThat(paths.path("/api/v1/access-requests/{id}/approve").path("post").path("tags").toString())
 			.contains("Access requests");
+		assertThat(paths.path("/api/v1/datasets/{id}/access-review").path("get").path("description").asString())
+			.contains("format=json")
+			.contains("members [{userId, username}]")
+			.contains("ownersChangedAt")
+			.contains("lastReadAt");
 	}
 
 	static String body(String datasetId, String path) {

@@ -13,8 +13,11 @@ import uk.gov.analyticalplatform.dataaccess.AccessNotification;
 import uk.gov.analyticalplatform.dataaccess.AccessNotification.Kind;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
+import uk.gov.analyticalplatform.dataaccess.AppOwnerAdded;
 import uk.gov.analyticalplatform.dataaccess.DatasetRef;
+import uk.gov.analyticalplatform.dataaccess.Grant;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
+import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +112,43 @@ class AccessRequestEmailsTests {
 		assertThat(email.text()).contains("was rejected by bob on")
 			.contains("Reason:\n  Ask for the monthly/ path only\n")
 			.contains("Make a new request if you still need the data.");
+	}
+
+	@Test
+	void aNewOwnerOfAnAppTellsTheDataAdminWhoReachesWhatAndWhereToReviewIt() {
+		UUID dataset = UUID.fromString("6b1f3a52-0c4e-4d8e-9a57-2f1c8e0d4b11");
+		Grant grant = new Grant(UUID.randomUUID(), new DatasetRef(dataset, "prisons"), Principal.app("bail-dashboard"),
+				AccessLevel.READ, List.of(PathAccess.read("monthly/")), null, BOB,
+				Instant.parse("2026-11-30T10:15:00Z"), null, null, null, null);
+		Email email = this.emails
+			.render(AccessNotification.appOwnerAdded(UUID.randomUUID(), grant, new AppOwnerAdded("bail-dashboard",
+					new UserRef("u-carol", "carol"), ALICE, Instant.parse("2026-12-07T08:05:00Z")), BOB, 1));
+		assertThat(email.subject())
+			.isEqualTo("[Production] carol is now an owner of app bail-dashboard, which has access to prisons");
+		assertThat(email.text()).isEqualTo("""
+				alice made carol an owner of app bail-dashboard, which has access to prisons.
+
+				An app's owners deploy the code that runs with its access, so carol can now reach prisons through \
+				the app without anyone having reviewed that.
+
+				Dataset:       prisons
+				App:           bail-dashboard
+				Level:         Read
+				Paths:         monthly/ (Read)
+				Granted on:    30 November 2026 10:15 UTC
+				Expires:       No end date
+				New owner:     carol
+				Added by:      alice
+				Added on:      7 December 2026 08:05 UTC
+
+				Review the app's access in the control panel, and revoke it if carol should not have it:
+				https://control-panel.example.gov.uk/data/datasets/6b1f3a52-0c4e-4d8e-9a57-2f1c8e0d4b11/access
+
+				You receive this email because you are a data admin of prisons.
+
+				--\s
+				Production (https://control-panel.example.gov.uk)
+				""");
 	}
 
 	private static AccessRequest pending() {

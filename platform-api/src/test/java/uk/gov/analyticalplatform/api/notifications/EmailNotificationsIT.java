@@ -26,15 +26,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.api.support.ApiClient;
 import uk.gov.analyticalplatform.api.support.ApiClient.Response;
 import uk.gov.analyticalplatform.api.support.IdentityIntegrationTest;
 import uk.gov.analyticalplatform.api.support.SignedInUsers.Enrolled;
+import uk.gov.analyticalplatform.appdeploy.AppOwner;
+import uk.gov.analyticalplatform.appdeploy.Apps;
+import uk.gov.analyticalplatform.appdeploy.NewApp;
 import uk.gov.analyticalplatform.dataaccess.AccessLevel;
 import uk.gov.analyticalplatform.dataaccess.AccessNotifications;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
@@ -44,11 +52,15 @@ import uk.gov.analyticalplatform.dataaccess.Caller;
 import uk.gov.analyticalplatform.dataaccess.Classification;
 import uk.gov.analyticalplatform.dataaccess.Dataset;
 import uk.gov.analyticalplatform.dataaccess.DatasetCatalog;
+import uk.gov.analyticalplatform.dataaccess.Grant;
+import uk.gov.analyticalplatform.dataaccess.Grants;
 import uk.gov.analyticalplatform.dataaccess.Group;
 import uk.gov.analyticalplatform.dataaccess.Groups;
 import uk.gov.analyticalplatform.dataaccess.NewAccessRequest;
 import uk.gov.analyticalplatform.dataaccess.NewDataset;
+import uk.gov.analyticalplatform.dataaccess.NewGrant;
 import uk.gov.analyticalplatform.dataaccess.PathAccess;
+import uk.gov.analyticalplatform.dataaccess.Principal;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.identity.Role;
 import uk.gov.analyticalplatform.identity.UserAccount;
@@ -57,9 +69,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Email about access requests through a real SMTP server in the JVM (GreenMail), from the
- * running application on a database of its own: who is told, what they read, and that a
- * mail outage neither loses an email nor touches the decision.
+ * Email about access requests, and about new owners of apps that hold grants, through a
+ * real SMTP server in the JVM (GreenMail), from the running application on a database of
+ * its own: who is told, what they read, that a change that rolled back is told to nobody,
+ * and that a mail outage neither loses an email nor touches the decision.
  */
 @TestPropertySource(properties = { "platform.notifications.email.enabled=true",
 		"platform.notifications.email.from=Analytical Platform <no-reply@platform.test>", "spring.mail.host=127.0.0.1",
@@ -82,6 +95,18 @@ class EmailNotificationsIT extends IdentityIntegrationTest {
 
 	@Autowired
 	Groups groups;
+
+	@Autowired
+	Grants grants;
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
@@ -243,6 +268,91 @@ class EmailNotificationsIT extends IdentityIntegrationTest {
 		assertThat(sentHere).isLessThanOrEqualTo(queued.size());
 	}
 
+	@Test
+	void aNewOwnerOfAnAppWithAGrantIsEmailedToEachDataAdminOfTheDataset() throws Exception {
+		UserAccount dataAdmin = this.users.unenrolled("dadmin");
+		UserAccount otherDataAdmin = this.users.unenrolled("dadmin");
+		UserAccount owner = this.users.unenrolled("owner");
+		UserAccount newcomer = this.users.unenrolled("newcomer");
+		Dataset dataset = dataset(dataAdmin, otherDataAdmin);
+		String app = app(owner);
+		Grant grant = this.grants.grant(caller(dataAdmin),
+				NewGrant.of(dataset.id(), Principal.app(app), AccessLevel.READ).withPaths(PathAccess.read("monthly")));
+
+		addOwner(owner, app, newcomer);
+
+		MimeMessage email = onlyEmailTo(dataAdmin);
+		assertThat(addresses(email.getRecipients(RecipientType.TO))).containsExactly(dataAdmin.email());
+		assertThat(email.getSubject()).isEqualTo("[Test setup] " + newcomer.username() + " is now an owner of app "
+				+ app + ", which has access to " + dataset.name());
+		assertThat(body(email)).contains(owner.username() + " made " + newcomer.username() + " an owner of app " + app)
+			.contains("App:           " + app)
+			.contains("Level:         Read")
+			.contains("Paths:         monthly/ (Read)")
+			.contains("New owner:     " + newcomer.username())
+			.contains("Added by:      " + owner.username())
+			.contains("https://control-panel.test/data/datasets/" + dataset.id() + "/access")
+			.contains("because you are a data admin of " + dataset.name());
+		assertThat(addresses(onlyEmailTo(otherDataAdmin).getRecipients(RecipientType.TO)))
+			.containsExactly(otherDataAdmin.email());
+		assertThat(emailsTo(newcomer)).isEmpty();
+		assertThat(emailsTo(owner)).isEmpty();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ownerNotices(app)).containsExactlyInAnyOrder(
+					"grant " + grant.id() + " to " + dataAdmin.username() + " of " + newcomer.username() + " SENT",
+					"grant " + grant.id() + " to " + otherDataAdmin.username() + " of " + newcomer.username()
+							+ " SENT"));
+	}
+
+	@Test
+	void aNewOwnerOfAnAppWithoutAGrantIsEmailedToNobody() throws Exception {
+		UserAccount dataAdmin = this.users.unenrolled("dadmin");
+		UserAccount owner = this.users.unenrolled("owner");
+		Dataset dataset = dataset(dataAdmin);
+		String ungranted = app(owner);
+		String granted = app(owner);
+		grantTo(granted, dataset, dataAdmin);
+
+		UserAccount first = this.users.unenrolled("newcomer");
+		addOwner(owner, ungranted, first);
+		assertThat(ownerNotices(ungranted)).isEmpty();
+		UserAccount second = this.users.unenrolled("newcomer");
+		addOwner(owner, granted, second);
+
+		MimeMessage email = onlyEmailTo(dataAdmin);
+		assertThat(email.getSubject()).contains(second.username() + " is now an owner of app " + granted);
+		assertThat(ownerNotices(ungranted)).isEmpty();
+	}
+
+	@Test
+	void anOwnerChangeThatRollsBackIsEmailedToNobody() throws Exception {
+		UserAccount dataAdmin = this.users.unenrolled("dadmin");
+		UserAccount owner = this.users.unenrolled("owner");
+		Dataset dataset = dataset(dataAdmin);
+		String app = app(owner);
+		grantTo(app, dataset, dataAdmin);
+		UserAccount rolledBack = this.users.unenrolled("newcomer");
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
+			addOwner(owner, app, rolledBack);
+			assertThat(ownerNoticesInTransaction(app)).hasSize(1);
+			tx.setRollbackOnly();
+		});
+
+		assertThat(ownerNotices(app)).isEmpty();
+		assertThat(this.apps.get(appCaller(owner), app).owners()).extracting(AppOwner::username)
+			.containsExactly(owner.username());
+		UserAccount kept = this.users.unenrolled("newcomer");
+		addOwner(owner, app, kept);
+		MimeMessage email = onlyEmailTo(dataAdmin);
+		assertThat(email.getSubject()).contains(kept.username() + " is now an owner of app " + app);
+		assertThat(body(email)).doesNotContain(rolledBack.username());
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(ownerNotices(app)).singleElement()
+				.asString()
+				.endsWith(" of " + kept.username() + " SENT"));
+	}
+
 	/**
 	 * Delivers from several threads at once, as several replicas would; returns how many
 	 * they sent.
@@ -283,6 +393,45 @@ class EmailNotificationsIT extends IdentityIntegrationTest {
 					.s3("prisons-" + suffix, "Prison population", owner.id(), Classification.OFFICIAL_SENSITIVE,
 							"mail-" + suffix, "curated/")
 					.withDataAdmins(refs));
+	}
+
+	/** Registers an app the user owns; returns its name. */
+	private String app(UserAccount owner) {
+		String name = "mailed-" + suffix();
+		return this.apps
+			.register(appCaller(owner), new NewApp(name, "", "https://github.com/moj/" + name, "ghcr.io/moj/" + name))
+			.name();
+	}
+
+	private void addOwner(UserAccount by, String app, UserAccount newcomer) {
+		this.apps.addOwner(appCaller(by), app, new AppOwner(newcomer.id().toString(), newcomer.username()));
+	}
+
+	private void grantTo(String app, Dataset dataset, UserAccount dataAdmin) {
+		this.grants.grant(caller(dataAdmin), NewGrant.of(dataset.id(), Principal.app(app), AccessLevel.READ));
+	}
+
+	private static uk.gov.analyticalplatform.appdeploy.Caller appCaller(UserAccount user) {
+		return uk.gov.analyticalplatform.appdeploy.Caller.user(user.id().toString(), user.username());
+	}
+
+	/**
+	 * The app's new-owner notifications as "grant G to ADMIN of OWNER STATE", committed.
+	 */
+	private List<String> ownerNotices(String app) {
+		return superuserQuery(
+				"SELECT 'grant ' || grant_id || ' to ' || recipient_username || ' of ' || owner_username "
+						+ "|| ' ' || state FROM access_notifications WHERE app_name = ? ORDER BY recipient_username",
+				app);
+	}
+
+	/** The app's new-owner notifications as the caller's transaction sees them. */
+	private List<String> ownerNoticesInTransaction(String app) {
+		return JdbcClient.create(this.dataSource)
+			.sql("SELECT recipient_username FROM access_notifications WHERE app_name = ?")
+			.param(app)
+			.query(String.class)
+			.list();
 	}
 
 	private static Caller caller(UserAccount user) {

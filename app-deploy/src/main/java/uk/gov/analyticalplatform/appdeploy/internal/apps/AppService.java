@@ -1,10 +1,12 @@
 package uk.gov.analyticalplatform.appdeploy.internal.apps;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ import uk.gov.analyticalplatform.appdeploy.NewApp;
 import uk.gov.analyticalplatform.appdeploy.internal.apps.AppRows.AppRow;
 import uk.gov.analyticalplatform.audit.AuditEvent;
 import uk.gov.analyticalplatform.audit.AuditLog;
+import uk.gov.analyticalplatform.dataaccess.AppOwnerAdded;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
 
 /** Apps and their owners. */
 public class AppService implements Apps {
@@ -52,13 +56,19 @@ public class AppService implements Apps {
 
 	private final Function<String, List<String>> grantedDatasets;
 
+	private final Consumer<AppOwnerAdded> ownerAdded;
+
 	/**
 	 * @param grantedDatasets the datasets an app holds grants on (data access's answer;
 	 * none where data access is not deployed)
+	 * @param ownerAdded tells data access of a new owner, in the transaction that adds
+	 * them (nobody where data access is not deployed)
 	 */
 	AppService(AppRows apps, AppDirectory directory, Rollouts rollouts, AuditLog audit,
-			TransactionOperations transactions, Clock clock, Function<String, List<String>> grantedDatasets) {
+			TransactionOperations transactions, Clock clock, Function<String, List<String>> grantedDatasets,
+			Consumer<AppOwnerAdded> ownerAdded) {
 		this.grantedDatasets = grantedDatasets;
+		this.ownerAdded = ownerAdded;
 		this.apps = apps;
 		this.directory = directory;
 		this.rollouts = rollouts;
@@ -152,14 +162,17 @@ public class AppService implements Apps {
 	public App addOwner(Caller caller, String name, AppOwner owner) {
 		return this.transactions.execute((tx) -> {
 			AppRow row = this.directory.lockManageable(caller, name);
-			if (this.apps.addOwner(row.id(), owner, this.clock.instant(), caller.username())) {
-				// a new owner deploys code that runs with the app's role: the event names
-				// the
-				// data they now reach in effect, which no data admin reviewed for them
+			Instant now = this.clock.instant();
+			if (this.apps.addOwner(row.id(), owner, now, caller.username())) {
+				// a new owner deploys code that runs with the app's role: the event
+				// names the data they now reach, which no data admin reviewed for them,
+				// and data access tells those data admins
 				this.audit.record(AuditEvent.of(caller.actor(), "app.owner.added", "app", name)
 					.with("userId", owner.userId())
 					.with("username", owner.username())
 					.with("datasetsReached", this.grantedDatasets.apply(name)));
+				this.ownerAdded.accept(new AppOwnerAdded(name, new UserRef(owner.userId(), owner.username()),
+						new UserRef(caller.userId(), caller.username()), now));
 			}
 			return this.directory.present(row);
 		});

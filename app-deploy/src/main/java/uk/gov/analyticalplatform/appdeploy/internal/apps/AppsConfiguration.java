@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.gov.analyticalplatform.appdeploy.AppOwner;
 import uk.gov.analyticalplatform.dataaccess.AccessStatus;
+import uk.gov.analyticalplatform.dataaccess.AppOwnerChanges;
 import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.appdeploy.Availability;
 import uk.gov.analyticalplatform.appdeploy.AppsProperties;
@@ -75,16 +76,21 @@ public class AppsConfiguration {
 		};
 	}
 
+	/**
+	 * Data access says which datasets an app reaches, for the audit event of a new owner,
+	 * and is told of the new owner in the same transaction.
+	 */
 	@Bean
 	AppService apps(DataSource dataSource, AppDirectory directory, Rollouts rollouts, AuditLog audit,
-			PlatformTransactionManager transactions, Clock clock, ObjectProvider<AccessStatus> access) {
+			PlatformTransactionManager transactions, Clock clock, ObjectProvider<AccessStatus> access,
+			ObjectProvider<AppOwnerChanges> ownerChanges) {
 		return new AppService(new AppRows(JdbcClient.create(dataSource)), directory, rollouts, audit,
 				new TransactionTemplate(transactions), clock, (app) -> {
 					AccessStatus status = access.getIfAvailable();
 					return (status != null)
 							? status.appGrants(app).stream().map((grant) -> grant.dataset().name()).distinct().toList()
 							: List.of();
-				});
+				}, (added) -> ownerChanges.ifAvailable((changes) -> changes.ownerAdded(added)));
 	}
 
 	@Bean

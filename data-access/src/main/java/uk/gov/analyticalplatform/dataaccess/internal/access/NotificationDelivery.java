@@ -20,6 +20,7 @@ import uk.gov.analyticalplatform.dataaccess.AccessNotifications;
 import uk.gov.analyticalplatform.dataaccess.AccessRequest;
 import uk.gov.analyticalplatform.dataaccess.AccessRequestState;
 import uk.gov.analyticalplatform.dataaccess.UserRef;
+import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox.OwnerAdded;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationOutbox.Queued;
 import uk.gov.analyticalplatform.dataaccess.internal.catalog.DatasetRows;
 import uk.gov.analyticalplatform.reconcile.Backoff;
@@ -38,7 +39,8 @@ import uk.gov.analyticalplatform.reconcile.Reconciler;
  * {@link Outcome#CREATED}, skipping or finding it taken {@link Outcome#NOOP}. A failure
  * ends the pass (the mail server is probably down) and is retried with backoff until the
  * maximum number of attempts. A new request that was decided before anyone could be told
- * of it is skipped: there is nothing left to decide.
+ * of it is skipped: there is nothing left to decide; so is a new owner of an app whose
+ * grant ended before anyone could be told: there is nothing left to review.
  */
 public class NotificationDelivery implements AccessNotifications, Reconciler<UUID> {
 
@@ -49,6 +51,8 @@ public class NotificationDelivery implements AccessNotifications, Reconciler<UUI
 	private final NotificationOutbox outbox;
 
 	private final AccessRequestRows requests;
+
+	private final GrantService grants;
 
 	private final DatasetRows datasets;
 
@@ -62,10 +66,12 @@ public class NotificationDelivery implements AccessNotifications, Reconciler<UUI
 
 	private final ReconcileLoop<UUID> loop;
 
-	public NotificationDelivery(NotificationOutbox outbox, AccessRequestService requests, DatasetRows datasets,
-			AccessNotificationSender sender, TransactionOperations transactions, Clock clock, Settings settings) {
+	public NotificationDelivery(NotificationOutbox outbox, AccessRequestService requests, GrantService grants,
+			DatasetRows datasets, AccessNotificationSender sender, TransactionOperations transactions, Clock clock,
+			Settings settings) {
 		this.outbox = outbox;
 		this.requests = requests.rows();
+		this.grants = grants;
 		this.datasets = datasets;
 		this.sender = sender;
 		this.transactions = transactions;
@@ -130,14 +136,14 @@ public class NotificationDelivery implements AccessNotifications, Reconciler<UUI
 			return new Attempt(Outcome.NOOP, null);
 		}
 		Queued queued = claimed.get();
-		AccessRequest request = this.requests.get(queued.requestId());
-		if (queued.kind() == Kind.REQUEST_CREATED && request.state() != AccessRequestState.PENDING) {
-			this.outbox.skipped(queued.id(), "the request was " + request.state().name().toLowerCase(Locale.ROOT)
-					+ " before anyone was told of it", now);
+		AccessNotification notification = (queued.ownerAdded() != null) ? ownerAdded(queued) : notification(queued);
+		String skip = nothingToTell(notification);
+		if (skip != null) {
+			this.outbox.skipped(queued.id(), skip, now);
 			return new Attempt(Outcome.NOOP, null);
 		}
 		try {
-			this.sender.send(notification(queued, request));
+			this.sender.send(notification);
 		}
 		catch (RuntimeException ex) {
 			failed(queued, ex, now);
@@ -147,7 +153,30 @@ public class NotificationDelivery implements AccessNotifications, Reconciler<UUI
 		return new Attempt(Outcome.CREATED, null);
 	}
 
-	private AccessNotification notification(Queued queued, AccessRequest request) {
+	/**
+	 * Why the notification is no longer worth sending, or {@code null}: a new request was
+	 * decided, or an app's grant ended, before anyone was told of it.
+	 */
+	private static String nothingToTell(AccessNotification notification) {
+		if (notification.kind() == Kind.REQUEST_CREATED
+				&& notification.request().state() != AccessRequestState.PENDING) {
+			return "the request was " + notification.request().state().name().toLowerCase(Locale.ROOT)
+					+ " before anyone was told of it";
+		}
+		if (notification.kind() == Kind.APP_OWNER_ADDED && !notification.grant().active()) {
+			return "the app's grant ended before anyone was told of its new owner";
+		}
+		return null;
+	}
+
+	private AccessNotification ownerAdded(Queued queued) {
+		OwnerAdded told = queued.ownerAdded();
+		return AccessNotification.appOwnerAdded(queued.id(), this.grants.get(told.grantId()), told.added(),
+				told.dataAdmin(), queued.attempts() + 1);
+	}
+
+	private AccessNotification notification(Queued queued) {
+		AccessRequest request = this.requests.get(queued.requestId());
 		int attempt = queued.attempts() + 1;
 		if (queued.kind() == Kind.REQUEST_DECIDED) {
 			return new AccessNotification(queued.id(), queued.kind(), request, List.of(request.requester()), false,
@@ -163,8 +192,7 @@ public class NotificationDelivery implements AccessNotifications, Reconciler<UUI
 	private void failed(Queued queued, RuntimeException ex, Instant now) {
 		int attempt = queued.attempts() + 1;
 		String reason = Reasons.of(ex);
-		String what = "notification " + queued.id() + " (" + queued.kind() + " of access request " + queued.requestId()
-				+ ")";
+		String what = "notification " + queued.id() + " (" + queued.kind() + " of " + queued.about() + ")";
 		if (attempt >= this.settings.maxAttempts()) {
 			logger.error("Gave up sending " + what + " after " + attempt + " attempts: " + reason);
 			this.outbox.gaveUp(queued.id(), reason, now);

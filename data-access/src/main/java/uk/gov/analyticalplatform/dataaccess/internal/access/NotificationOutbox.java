@@ -1,5 +1,7 @@
 package uk.gov.analyticalplatform.dataaccess.internal.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,13 +12,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import uk.gov.analyticalplatform.dataaccess.AccessNotification;
+import uk.gov.analyticalplatform.dataaccess.AppOwnerAdded;
+import uk.gov.analyticalplatform.dataaccess.UserRef;
 import uk.gov.analyticalplatform.reconcile.AfterCommit;
 
 /**
- * The {@code access_notifications} outbox. A notification is queued in the transaction of
- * the change it tells of, so it exists exactly when that change committed; once it
- * commits, delivery is woken. Nothing is queued while the application has no way to send
- * notifications.
+ * The {@code access_notifications} outbox, of access requests and of new owners of apps
+ * that hold grants. A notification is queued in the transaction of the change it tells
+ * of, so it exists exactly when that change committed; once it commits, delivery is
+ * woken. Nothing is queued while the application has no way to send notifications.
  */
 public class NotificationOutbox {
 
@@ -53,6 +57,36 @@ public class NotificationOutbox {
 		AfterCommit.run(() -> this.wake.run());
 	}
 
+	/**
+	 * Queues a notification to one data admin that the app holding the grant has a new
+	 * owner, in the caller's transaction.
+	 */
+	void queueOwnerAdded(UUID grantId, AppOwnerAdded added, UserRef dataAdmin) {
+		if (!this.enabled) {
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.sql("""
+				INSERT INTO access_notifications (id, kind, grant_id, app_name, owner_id, owner_username, added_by_id,
+				  added_by_username, added_at, recipient_id, recipient_username, next_attempt_at, created_at)
+				VALUES (:id, 'APP_OWNER_ADDED', :grant, :app, :owner, :ownerName, :by, :byName, :at, :recipient,
+				  :recipientName, :now, :now)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("grant", grantId)
+			.param("app", added.app())
+			.param("owner", added.owner().userId())
+			.param("ownerName", added.owner().username())
+			.param("by", added.addedBy().userId())
+			.param("byName", added.addedBy().username())
+			.param("at", Timestamp.from(added.addedAt()))
+			.param("recipient", dataAdmin.userId())
+			.param("recipientName", dataAdmin.username())
+			.param("now", now)
+			.update();
+		AfterCommit.run(() -> this.wake.run());
+	}
+
 	/** What runs once a transaction that queued a notification commits. */
 	void onQueued(Runnable wake) {
 		this.wake = wake;
@@ -72,14 +106,22 @@ public class NotificationOutbox {
 	 */
 	Optional<Queued> claim(UUID id, Instant now) {
 		return this.jdbc.sql("""
-				SELECT id, request_id, kind, attempts FROM access_notifications
+				SELECT id, request_id, kind, attempts, grant_id, app_name, owner_id, owner_username, added_by_id,
+				  added_by_username, added_at, recipient_id, recipient_username FROM access_notifications
 				 WHERE id = :id AND state = 'PENDING' AND next_attempt_at <= :now FOR UPDATE SKIP LOCKED
-				""")
-			.param("id", id)
-			.param("now", Timestamp.from(now))
-			.query((row, n) -> new Queued(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
-					AccessNotification.Kind.valueOf(row.getString("kind")), row.getInt("attempts")))
-			.optional();
+				""").param("id", id).param("now", Timestamp.from(now)).query(NotificationOutbox::queued).optional();
+	}
+
+	private static Queued queued(ResultSet row, int n) throws SQLException {
+		UUID grantId = row.getObject("grant_id", UUID.class);
+		OwnerAdded ownerAdded = (grantId != null) ? new OwnerAdded(grantId,
+				new AppOwnerAdded(row.getString("app_name"),
+						new UserRef(row.getString("owner_id"), row.getString("owner_username")),
+						new UserRef(row.getString("added_by_id"), row.getString("added_by_username")),
+						row.getTimestamp("added_at").toInstant()),
+				new UserRef(row.getString("recipient_id"), row.getString("recipient_username"))) : null;
+		return new Queued(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
+				AccessNotification.Kind.valueOf(row.getString("kind")), row.getInt("attempts"), ownerAdded);
 	}
 
 	void sent(UUID id, Instant at) {
@@ -119,11 +161,30 @@ public class NotificationOutbox {
 	 * A notification waiting to be sent.
 	 *
 	 * @param id its id
-	 * @param requestId the request it tells of
+	 * @param requestId the request it tells of, or {@code null} for an added app owner
 	 * @param kind what happened
 	 * @param attempts how many attempts failed so far
+	 * @param ownerAdded the added app owner it tells of, or {@code null} for a request
 	 */
-	record Queued(UUID id, UUID requestId, AccessNotification.Kind kind, int attempts) {
+	record Queued(UUID id, UUID requestId, AccessNotification.Kind kind, int attempts, OwnerAdded ownerAdded) {
+
+		/** What it tells of, for logs. */
+		String about() {
+			return (this.requestId != null) ? "access request " + this.requestId : "a new owner of app "
+					+ this.ownerAdded.added().app() + " holding grant " + this.ownerAdded.grantId();
+		}
+
+	}
+
+	/**
+	 * A new owner of an app, told to one data admin of a dataset the app holds a grant
+	 * on.
+	 *
+	 * @param grantId the app's grant
+	 * @param added who was added, by whom, when
+	 * @param dataAdmin who to tell
+	 */
+	record OwnerAdded(UUID grantId, AppOwnerAdded added, UserRef dataAdmin) {
 
 	}
 

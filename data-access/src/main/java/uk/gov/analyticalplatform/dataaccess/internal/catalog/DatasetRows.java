@@ -193,7 +193,8 @@ public class DatasetRows {
 				""").param("dataset", datasetId).query(DatasetRows::user).list();
 	}
 
-	private List<UserRef> admins(UUID datasetId) {
+	/** The dataset's named data admins, by username. */
+	public List<UserRef> admins(UUID datasetId) {
 		return this.jdbc
 			.sql("SELECT user_id, username FROM dataset_admins WHERE dataset_id = :dataset " + "ORDER BY username")
 			.param("dataset", datasetId)

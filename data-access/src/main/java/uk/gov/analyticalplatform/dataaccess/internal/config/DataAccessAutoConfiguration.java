@@ -18,6 +18,7 @@ import uk.gov.analyticalplatform.dataaccess.AppOwnership;
 import uk.gov.analyticalplatform.dataaccess.AccessNotificationSender;
 import uk.gov.analyticalplatform.dataaccess.DataFlows;
 import uk.gov.analyticalplatform.dataaccess.internal.access.AccessRequestService;
+import uk.gov.analyticalplatform.dataaccess.internal.access.AppOwnerNotices;
 import uk.gov.analyticalplatform.dataaccess.internal.access.EffectiveAccess;
 import uk.gov.analyticalplatform.dataaccess.internal.access.GrantService;
 import uk.gov.analyticalplatform.dataaccess.internal.access.NotificationDelivery;
@@ -45,9 +46,9 @@ import uk.gov.analyticalplatform.reconcile.ReconcileSignals;
 
 /**
  * Wires the data access module over the application's one {@link JdbcClient}, transaction
- * manager and audit log, and the AWS SDK clients. Notifications of access requests are
- * queued and delivered only when the application provides an
- * {@link AccessNotificationSender}.
+ * manager and audit log, and the AWS SDK clients. Notifications of access requests and of
+ * new owners of apps that hold grants are queued and delivered only when the application
+ * provides an {@link AccessNotificationSender}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration")
 @EnableConfigurationProperties({ DataAccessProperties.class, AwsProperties.class })
@@ -169,14 +170,21 @@ public class DataAccessAutoConfiguration {
 	}
 
 	@Bean
+	AppOwnerNotices dataAccessAppOwnerNotices(GrantService grants, DatasetRows datasets,
+			NotificationOutbox notifications) {
+		return new AppOwnerNotices(grants, datasets, notifications);
+	}
+
+	@Bean
 	@ConditionalOnBean(AccessNotificationSender.class)
 	NotificationDelivery dataAccessNotificationDelivery(NotificationOutbox outbox, AccessRequestService requests,
-			DatasetRows datasets, AccessNotificationSender sender, PlatformTransactionManager transactions,
-			ObjectProvider<Clock> clock, DataAccessProperties properties) {
+			GrantService grants, DatasetRows datasets, AccessNotificationSender sender,
+			PlatformTransactionManager transactions, ObjectProvider<Clock> clock, DataAccessProperties properties) {
 		DataAccessProperties.Notifications notifications = properties.notifications();
-		return new NotificationDelivery(outbox, requests, datasets, sender, new TransactionTemplate(transactions),
-				clock(clock), new NotificationDelivery.Settings(notifications.pollInterval(),
-						notifications.maxAttempts(), notifications.baseBackoff(), notifications.maxBackoff()));
+		return new NotificationDelivery(outbox, requests, grants, datasets, sender,
+				new TransactionTemplate(transactions), clock(clock),
+				new NotificationDelivery.Settings(notifications.pollInterval(), notifications.maxAttempts(),
+						notifications.baseBackoff(), notifications.maxBackoff()));
 	}
 
 	@Bean
