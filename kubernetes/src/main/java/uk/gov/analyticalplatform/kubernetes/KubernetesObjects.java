@@ -34,8 +34,10 @@ import uk.gov.analyticalplatform.reconcile.Outcome;
 public interface KubernetesObjects {
 
 	/**
-	 * Makes the owner's objects exactly {@code desired}: applies each, in order (so a
-	 * Namespace goes before what lives in it), then deletes every object of
+	 * Makes the owner's objects exactly {@code desired}: applies each, in the order given
+	 * as far as it matters (an object with no namespace, such as a Namespace, is applied
+	 * before everything after it; a workload, anything that makes pods, after everything
+	 * before it; the objects in between at the same time), then deletes every object of
 	 * {@code ownedKinds} that carries the owner's labels and is not desired.
 	 * @return each object touched and what happened to it
 	 */
@@ -44,12 +46,12 @@ public interface KubernetesObjects {
 	/**
 	 * Applies an owner's objects for the first time: {@link #converge} for an owner that
 	 * has no objects yet, without its list of the owner's objects per kind (nothing to
-	 * prune, nothing to compare with). The same server-side apply of each, in order; each
-	 * object applied reports {@link Outcome#CREATED} (an apply that only repeats an
-	 * interrupted first one writes nothing, but is reported the same). Use it only where
-	 * no object of the owner's can exist but desired ones, such as the first apply of a
-	 * key the kernel never saw applied; a later {@link #converge} prunes whatever a
-	 * mistaken caller left.
+	 * prune, nothing to compare with). The same server-side apply of each, in the same
+	 * order; each object applied reports {@link Outcome#CREATED} (an apply that only
+	 * repeats an interrupted first one writes nothing, but is reported the same). Use it
+	 * only where no object of the owner's can exist but desired ones, such as the first
+	 * apply of a key the kernel never saw applied; a later {@link #converge} prunes
+	 * whatever a mistaken caller left.
 	 * @return each object applied
 	 */
 	Converged create(Owner owner, List<? extends HasMetadata> desired);

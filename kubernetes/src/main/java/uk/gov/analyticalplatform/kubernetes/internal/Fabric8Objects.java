@@ -8,8 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
@@ -43,6 +50,24 @@ class Fabric8Objects implements KubernetesObjects {
 	private final String fieldManager;
 
 	/**
+	 * Applies the objects of a wave besides the caller's own: daemon threads, made as
+	 * needed and ended after a minute idle. How many run at once is bounded by the
+	 * callers (the reconcilers' workers) times the widest wave.
+	 */
+	private static final Executor APPLIERS = Executors.newCachedThreadPool(new ThreadFactory() {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "kubernetes-apply-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	});
+
+	/**
 	 * The kinds whose deserializers were built on a caller's thread (see {@link #warm}).
 	 */
 	private final Set<Class<?>> warmed = ConcurrentHashMap.newKeySet();
@@ -59,12 +84,11 @@ class Fabric8Objects implements KubernetesObjects {
 		for (Class<? extends HasMetadata> kind : ownedKinds) {
 			owned(kind, owner).forEach((object) -> existing.put(ObjectRef.of(object), object));
 		}
-		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
-		for (HasMetadata object : desired) {
-			ObjectRef ref = ObjectRef.of(object);
-			HasMetadata before = existing.remove(ref);
-			outcomes.put(ref, (before != null) ? applyOver(owner, object, before) : apply(owner, object));
-		}
+		Map<ObjectRef, Outcome> outcomes = inWaves(desired, (object) -> {
+			HasMetadata before = existing.get(ObjectRef.of(object));
+			return (before != null) ? applyOver(owner, object, before) : apply(owner, object);
+		});
+		outcomes.keySet().forEach(existing::remove);
 		List<ObjectRef> pruned = new ArrayList<>(existing.keySet());
 		for (ObjectRef ref : pruned) {
 			HasMetadata orphan = existing.get(ref);
@@ -77,19 +101,61 @@ class Fabric8Objects implements KubernetesObjects {
 
 	@Override
 	public Converged create(Owner owner, List<? extends HasMetadata> desired) {
-		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
-		for (HasMetadata object : desired) {
-			ObjectRef ref = ObjectRef.of(object);
+		return new Converged(inWaves(desired, (object) -> {
 			try {
 				serverSideApply(owner, object);
-				outcomes.put(ref, Outcome.CREATED);
+				return Outcome.CREATED;
 			}
 			catch (ObjectRejected ex) {
 				recreateOrThrow(owner, object, null, ex);
-				outcomes.put(ref, Outcome.REPLACED);
+				return Outcome.REPLACED;
+			}
+		}));
+	}
+
+	/**
+	 * Applies the objects wave by wave ({@link Waves}): the objects of a wave at the same
+	 * time (all but the first on the adapter's own threads), each wave once the one
+	 * before was applied. A failure stops at the end of its wave, and the first failure
+	 * in the given order is thrown: the objects applied with it stay applied, as they
+	 * would have one by one.
+	 * @return each object's outcome, in the order given
+	 */
+	private Map<ObjectRef, Outcome> inWaves(List<? extends HasMetadata> desired,
+			Function<HasMetadata, Outcome> applying) {
+		Map<ObjectRef, Outcome> outcomes = new LinkedHashMap<>();
+		for (List<? extends HasMetadata> wave : Waves.of(desired)) {
+			List<CompletableFuture<Outcome>> others = new ArrayList<>();
+			for (HasMetadata object : wave.subList(1, wave.size())) {
+				others.add(CompletableFuture.supplyAsync(() -> applying.apply(object), APPLIERS));
+			}
+			RuntimeException failure = null;
+			try {
+				outcomes.put(ObjectRef.of(wave.get(0)), applying.apply(wave.get(0)));
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+			for (int i = 0; i < others.size(); i++) {
+				try {
+					Outcome outcome = others.get(i).join();
+					if (failure == null) {
+						outcomes.put(ObjectRef.of(wave.get(i + 1)), outcome);
+					}
+				}
+				catch (CompletionException ex) {
+					failure = (failure != null) ? failure : unwrap(ex);
+				}
+			}
+			if (failure != null) {
+				throw failure;
 			}
 		}
-		return new Converged(outcomes);
+		return outcomes;
+	}
+
+	private static RuntimeException unwrap(CompletionException ex) {
+		return (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 	}
 
 	@Override

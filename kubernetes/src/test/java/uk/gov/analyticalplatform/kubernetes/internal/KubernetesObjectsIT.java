@@ -179,6 +179,29 @@ class KubernetesObjectsIT {
 	}
 
 	@Test
+	void aWorkloadIsNeverAppliedWhenAnObjectBeforeItWasRefusedWhileTheRestOfThatWaveIsApplied() {
+		String namespace = cluster.namespaceName();
+		Owner owner = Owner.of(INSTANCE, namespace);
+		ConfigMap refused = configMap(namespace, "refused", "x");
+		refused.getMetadata().getLabels().put("bad label!", "x");
+		List<HasMetadata> desired = List.of(namespace(namespace), configMap(namespace, "before", "a"), refused,
+				configMap(namespace, "after", "b"), deployment(namespace, "web", 1));
+
+		// the namespace goes first (the config maps could not be made without it), the
+		// three config maps at once, the Deployment only if all three were applied
+		assertThatExceptionOfType(ObjectRejected.class).isThrownBy(() -> objects.create(owner, desired))
+			.withMessageContaining("ConfigMap " + namespace + "/refused");
+
+		assertThat(cluster.admin().configMaps().inNamespace(namespace).withLabel("purpose", "test").list().getItems())
+			.extracting((map) -> map.getMetadata().getName())
+			.containsExactlyInAnyOrder("before", "after");
+		assertThat(cluster.admin().apps().deployments().inNamespace(namespace).withName("web").get()).isNull();
+		refused.getMetadata().getLabels().remove("bad label!");
+		assertThat(objects.converge(owner, desired, KINDS).outcome(new ObjectRef("Deployment", namespace, "web")))
+			.isEqualTo(Outcome.CREATED);
+	}
+
+	@Test
 	void aDeploymentsPodIsScheduledOnTheKwokNodeAndBecomesReady() {
 		String namespace = cluster.namespace();
 		objects.apply(Owner.of(INSTANCE, "ready"), deployment(namespace, "web", 1));
