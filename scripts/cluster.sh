@@ -146,15 +146,16 @@ start_controllers() {
 }
 
 # kwok's stage definitions, from its own module: nodes become Ready and keep a lease, pods run
-# and become Ready (or fail, when labelled so), claims on the kwok-volume class are bound;
-# then the stages of scripts/kwok
+# and become Ready (or fail, when labelled so), released volumes of the kwok-volume class are
+# deleted; then the stages of scripts/kwok (a claim's volume is made as an external provisioner
+# makes it, the controller-manager binds it)
 kwok_config() {
   local stages="$cache/stages" file="$state/kwok.yaml" f
   : >"$file"
   for f in node/fast/node-initialize.yaml node/heartbeat-with-lease/node-heartbeat-with-lease.yaml \
     pod/fast/pod-ready.yaml pod/fast/pod-complete.yaml pod/fast/pod-delete.yaml \
     pod/chaos/pod-container-running-failed.yaml \
-    volume/fast/pvc-provision.yaml volume/fast/pv-bind.yaml volume/fast/pv-delete.yaml volume/fast/pvc-delete.yaml; do
+    volume/fast/pv-delete.yaml volume/fast/pvc-delete.yaml; do
     printf -- '---\n' >>"$file"
     cat "$stages/$f" >>"$file"
   done
