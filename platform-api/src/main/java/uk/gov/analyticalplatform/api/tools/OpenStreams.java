@@ -13,8 +13,9 @@ import uk.gov.analyticalplatform.api.security.SignedInSession;
 
 /**
  * The progress streams open on this replica, each with what it was opened with, so that
- * the end of a session or an API token ends the streams it opened. Safe for concurrent
- * use: a stream is completed here at most once, by whichever ending removes it first.
+ * the end of a session or an API token, or its user's suspension, ends the streams it
+ * opened. Safe for concurrent use: a stream is completed here at most once, by whichever
+ * ending removes it first.
  */
 final class OpenStreams {
 
@@ -71,6 +72,14 @@ final class OpenStreams {
 		return end((openedWith) -> openedWith instanceof OpenedWith.Token token && tokenIds.contains(token.tokenId()));
 	}
 
+	/**
+	 * Completes every stream the user opened, through a session or with an API token.
+	 * @return how many it completed
+	 */
+	int endUser(UUID userId) {
+		return end((openedWith) -> userId.equals(openedWith.userId()));
+	}
+
 	private int end(Predicate<OpenedWith> which) {
 		int ended = 0;
 		for (Map.Entry<SseEmitter, OpenedWith> stream : this.open.entrySet()) {
@@ -85,11 +94,19 @@ final class OpenStreams {
 	/** What a stream was opened with: a session or an API token. */
 	sealed interface OpenedWith {
 
+		/** Who opened the stream. */
+		UUID userId();
+
 		record Session(SignedInSession session) implements OpenedWith {
+
+			@Override
+			public UUID userId() {
+				return this.session.signIn().userId();
+			}
 
 		}
 
-		record Token(UUID tokenId) implements OpenedWith {
+		record Token(UUID tokenId, UUID userId) implements OpenedWith {
 
 		}
 

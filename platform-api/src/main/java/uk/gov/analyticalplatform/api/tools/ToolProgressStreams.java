@@ -34,6 +34,7 @@ import uk.gov.analyticalplatform.api.security.SignedInSession;
 import uk.gov.analyticalplatform.api.tools.OpenStreams.OpenedWith;
 import uk.gov.analyticalplatform.identity.ApiTokenRevoked;
 import uk.gov.analyticalplatform.identity.ApiTokens;
+import uk.gov.analyticalplatform.identity.UserSuspended;
 import uk.gov.analyticalplatform.reconcile.Reasons;
 import uk.gov.analyticalplatform.toollauncher.ToolInstance;
 import uk.gov.analyticalplatform.toollauncher.ToolInstanceChanges;
@@ -135,9 +136,10 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 		if (session.isPresent()) {
 			return new OpenedWith.Session(session.get());
 		}
-		return new OpenedWith.Token(PlatformAuthentication.current()
-			.flatMap(PlatformAuthentication::tokenId)
-			.orElseThrow(() -> new IllegalStateException("Neither a session nor an API token opened the stream")));
+		PlatformAuthentication token = PlatformAuthentication.current()
+			.filter((authentication) -> authentication.tokenId().isPresent())
+			.orElseThrow(() -> new IllegalStateException("Neither a session nor an API token opened the stream"));
+		return new OpenedWith.Token(token.tokenId().get(), token.user().id());
 	}
 
 	/** Ends the streams opened through a session that ended on this replica. */
@@ -150,6 +152,15 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 	@EventListener
 	void tokenRevoked(ApiTokenRevoked revoked) {
 		count(CutOff.TOKEN_REVOCATION, this.open.endTokens(Set.of(revoked.tokenId())));
+	}
+
+	/**
+	 * Ends every stream of a user suspended on this replica, session and token alike:
+	 * suspension deletes the sessions this replica's store holds, but not the tokens.
+	 */
+	@EventListener
+	void userSuspended(UserSuspended suspended) {
+		count(CutOff.SUSPENSION, this.open.endUser(suspended.userId()));
 	}
 
 	private void beat() {
@@ -217,6 +228,9 @@ class ToolProgressStreams implements MeterBinder, DisposableBean {
 
 		/** The token's revocation on this replica. */
 		TOKEN_REVOCATION("token-revocation"),
+
+		/** The user's suspension on this replica. */
+		SUSPENSION("suspension"),
 
 		/** The heartbeat's check of every stream's session or token. */
 		STANDING_CHECK("standing-check");

@@ -14,7 +14,8 @@ import uk.gov.analyticalplatform.identity.SessionSignIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which streams the end of a session or an API token ends: those it opened, each once.
+ * Which streams the end of a session or an API token, or a user's suspension, ends: those
+ * it (or they) opened, each once.
  */
 class OpenStreamsTests {
 
@@ -28,12 +29,15 @@ class OpenStreamsTests {
 
 	private final UUID script = UUID.randomUUID();
 
+	/** Whose tokens pipeline and script are. */
+	private final UUID owner = UUID.randomUUID();
+
 	@Test
 	void theEndOfASessionEndsOnlyTheStreamsItOpened() {
 		Emitter aliceFirst = add(new OpenedWith.Session(this.alice));
 		Emitter aliceSecond = add(new OpenedWith.Session(this.alice));
 		Emitter bobs = add(new OpenedWith.Session(this.bob));
-		Emitter tokens = add(new OpenedWith.Token(this.pipeline));
+		Emitter tokens = add(new OpenedWith.Token(this.pipeline, this.owner));
 
 		assertThat(this.open.endSessions(Set.of(this.alice.id(), "no-such-session"))).isEqualTo(2);
 
@@ -47,8 +51,8 @@ class OpenStreamsTests {
 
 	@Test
 	void theEndOfATokenEndsOnlyTheStreamsItOpened() {
-		Emitter pipelines = add(new OpenedWith.Token(this.pipeline));
-		Emitter scripts = add(new OpenedWith.Token(this.script));
+		Emitter pipelines = add(new OpenedWith.Token(this.pipeline, this.owner));
+		Emitter scripts = add(new OpenedWith.Token(this.script, this.owner));
 		Emitter sessions = add(new OpenedWith.Session(this.alice));
 
 		assertThat(this.open.endTokens(Set.of(this.pipeline))).isEqualTo(1);
@@ -62,7 +66,7 @@ class OpenStreamsTests {
 
 	@Test
 	void aStreamEndedOnceIsNeitherEndedNorCountedAgain() {
-		Emitter stream = add(new OpenedWith.Token(this.pipeline));
+		Emitter stream = add(new OpenedWith.Token(this.pipeline, this.owner));
 		assertThat(this.open.endTokens(Set.of(this.pipeline))).isEqualTo(1);
 
 		assertThat(this.open.endTokens(Set.of(this.pipeline))).isZero();
@@ -73,11 +77,27 @@ class OpenStreamsTests {
 	void aSessionAndATokenAreNeverMistakenForEachOther() {
 		UUID id = UUID.randomUUID();
 		Emitter session = add(new OpenedWith.Session(session(id.toString())));
-		Emitter token = add(new OpenedWith.Token(id));
+		Emitter token = add(new OpenedWith.Token(id, this.owner));
 
 		assertThat(this.open.endTokens(Set.of(id))).isEqualTo(1);
 		assertThat(token.completed).isTrue();
 		assertThat(session.completed).isFalse();
+	}
+
+	@Test
+	void aUsersSuspensionEndsTheStreamsTheyOpenedThroughSessionsAndTokensAndNoOneElses() {
+		Emitter alices = add(new OpenedWith.Session(this.alice));
+		Emitter bobs = add(new OpenedWith.Session(this.bob));
+		Emitter alicesToken = add(new OpenedWith.Token(this.pipeline, this.alice.signIn().userId()));
+		Emitter othersToken = add(new OpenedWith.Token(this.script, this.owner));
+
+		assertThat(this.open.endUser(this.alice.signIn().userId())).isEqualTo(2);
+
+		assertThat(alices.completed).isTrue();
+		assertThat(alicesToken.completed).isTrue();
+		assertThat(bobs.completed).isFalse();
+		assertThat(othersToken.completed).isFalse();
+		assertThat(this.open.endUser(this.alice.signIn().userId())).isZero();
 	}
 
 	private Emitter add(OpenedWith openedWith) {

@@ -203,12 +203,31 @@ class ToolProgressStreamIT extends IdentityIntegrationTest {
 	}
 
 	@Test
-	void aStreamOpenedWithAnApiTokenEndsAtTheNextHeartbeatOnceItsOwnerIsSuspended() {
+	void aStreamOpenedWithAnApiTokenEndsAsSoonAsItsOwnerIsSuspended() {
 		TokenStream opened = openWithToken("stream-token-suspended");
+		double bySuspension = cutOff("suspension");
 
 		this.identity.update(this.users.admin().id(), opened.owner().username(), new UserChange(null, true));
 
+		assertThat(cutOff("suspension")).as("ended by the suspension before it returned, not by the heartbeat's check")
+			.isEqualTo(bySuspension + 1);
+		await().atMost(PUSHED).untilTrue(opened.stream().ended);
+		this.instances.delete(toolUser(opened.owner()), opened.instance().id(), true);
+	}
+
+	@Test
+	void aStreamOpenedWithAnApiTokenEndsAtTheNextHeartbeatOnceItsOwnerIsSuspendedOnAnotherReplica() {
+		TokenStream opened = openWithToken("stream-token-suspended-elsewhere");
+		double bySuspension = cutOff("suspension");
+		double byCheck = cutOff("standing-check");
+
+		assertThat(superuserQuery("UPDATE users SET suspended_at = now() WHERE id = ?::uuid RETURNING id",
+				opened.owner().user().id().toString()))
+			.hasSize(1);
+
 		await().atMost(heartbeat()).untilTrue(opened.stream().ended);
+		assertThat(cutOff("standing-check")).isGreaterThan(byCheck);
+		assertThat(cutOff("suspension")).isEqualTo(bySuspension);
 		this.instances.delete(toolUser(opened.owner()), opened.instance().id(), true);
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +35,9 @@ public class AccountConfiguration {
 	}
 
 	@Bean
-	UsersService users(UserRecords records, PasswordHashing hashing, AuditLog audit, Clock clock) {
-		return new UsersService(records, hashing, audit, clock);
+	UsersService users(UserRecords records, PasswordHashing hashing, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		return new UsersService(records, hashing, audit, clock, events);
 	}
 
 	@Bean

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.analyticalplatform.audit.Actor;
@@ -24,8 +25,10 @@ import uk.gov.analyticalplatform.identity.SessionSignIn;
 import uk.gov.analyticalplatform.identity.UserAccount;
 import uk.gov.analyticalplatform.identity.UserChange;
 import uk.gov.analyticalplatform.identity.UserNotFound;
+import uk.gov.analyticalplatform.identity.UserSuspended;
 import uk.gov.analyticalplatform.identity.Users;
 import uk.gov.analyticalplatform.identity.UsernameTaken;
+import uk.gov.analyticalplatform.reconcile.AfterCommit;
 
 /**
  * Users, administered by platform admins; each change is audited in its own transaction.
@@ -40,7 +43,11 @@ class UsersService implements Users {
 
 	private final Clock clock;
 
-	UsersService(UserRecords records, PasswordHashing hashing, AuditLog audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	UsersService(UserRecords records, PasswordHashing hashing, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.records = records;
 		this.hashing = hashing;
 		this.audit = audit;
@@ -106,6 +113,9 @@ class UsersService implements Users {
 						.of(actor(admin), change.suspended() ? "user.suspended" : "user.reactivated", "user",
 								user.id().toString())
 						.with("username", user.username()));
+			if (change.suspended()) {
+				AfterCommit.run(() -> this.events.publishEvent(new UserSuspended(user.id())));
+			}
 		}
 		return require(user.id());
 	}
